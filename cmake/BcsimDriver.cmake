@@ -1,0 +1,102 @@
+# bcsim: the driver translation-unit profile and the helpers driver projects use.
+#
+# Included by bcsim's own build and by the installed package (bcsimConfig.cmake), so the
+# profile is computed for the compilers of the project that builds the drivers.
+#
+#   bcsim::driver                      INTERFACE target: shim include dirs + every flag a
+#                                      driver TU needs (wdk-surface.md section 1)
+#   bcsim_add_driver(<target> SOURCES ... [INCLUDE_DIRS ...] [DEFINITIONS ...])
+#   bcsim_add_driver_test(<name> DRIVER <target> [BUGCHECK ...] [DUMP_TYPE ...]
+#                         [EXPECT_VIOLATIONS name...] [SCENARIO file] [LABELS ...]
+#                         [SOURCES test.c ...])
+#   bcsim_link_host(<target>)          make an executable able to load driver modules
+#
+# bcsim_add_fuzzer() is defined in BcsimFuzz.cmake, included at the end.
+include_guard(GLOBAL)
+
+# The compiler's own header directory (stddef.h, stdarg.h, ...): the only system headers a
+# driver TU may see once -nostdinc has removed the C library's.
+function(_bcsim_builtin_include_dir lang out)
+  if(NOT CMAKE_${lang}_COMPILER)
+    set(${out} "" PARENT_SCOPE)
+    return()
+  endif()
+  execute_process(COMMAND ${CMAKE_${lang}_COMPILER} -print-file-name=include
+                  OUTPUT_VARIABLE dir OUTPUT_STRIP_TRAILING_WHITESPACE
+                  RESULT_VARIABLE rc)
+  if(NOT rc EQUAL 0 OR NOT IS_DIRECTORY "${dir}")
+    message(FATAL_ERROR "bcsim: cannot find the ${lang} compiler's builtin include directory "
+                        "(${CMAKE_${lang}_COMPILER} -print-file-name=include gave '${dir}')")
+  endif()
+  set(${out} "${dir}" PARENT_SCOPE)
+endfunction()
+
+# bcsim_define_driver_profile(<interface-target> <shim include dir>)
+# Fills an INTERFACE target with the driver-TU profile. Used for bcsim::driver in the build
+# tree and in the installed package.
+function(bcsim_define_driver_profile target shim_dir)
+  get_property(langs GLOBAL PROPERTY ENABLED_LANGUAGES)
+  # -fno-optimize-sibling-calls: a driver's "return KeRegister...(...)" keeps its own frame, so
+  # call sites in findings and gdb backtraces name the driver line.
+  set(opts -nostdinc -fshort-wchar -fms-extensions -fno-strict-aliasing -fno-optimize-sibling-calls)
+  foreach(lang C CXX)
+    if(lang IN_LIST langs)
+      _bcsim_builtin_include_dir(${lang} dir)
+      list(APPEND opts "$<$<COMPILE_LANGUAGE:${lang}>:SHELL:-isystem ${dir}>")
+    endif()
+  endforeach()
+  list(APPEND opts
+    # MSVC C linkage model (S5): merged tentative definitions, one copy of __inline bodies.
+    "$<$<COMPILE_LANGUAGE:C>:-fcommon;-fgnu89-inline>"
+    "$<$<COMPILE_LANGUAGE:CXX>:-nostdinc++>"
+    # clang accepts most MSVC-isms natively (S4).
+    "$<$<C_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:C>:-fdeclspec;-Wno-microsoft;-Wno-error=incompatible-function-pointer-types;-Wno-error=implicit-function-declaration;-Wno-error=int-conversion>>"
+    "$<$<CXX_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:CXX>:-fdeclspec;-Wno-microsoft>>"
+    # Leniency real driver code needs (S11): never -Werror for driver TUs.
+    -Wno-unknown-pragmas -Wno-multichar -Wno-ignored-attributes
+    "$<$<COMPILE_LANGUAGE:C>:-Wno-pointer-sign>"
+    "$<$<AND:$<COMPILE_LANGUAGE:C>,$<C_COMPILER_ID:GNU>,$<VERSION_GREATER_EQUAL:$<C_COMPILER_VERSION>,14>>:-fpermissive>"
+  )
+  target_compile_options(${target} INTERFACE ${opts})
+  target_compile_definitions(${target} INTERFACE _WIN64=1 _AMD64_=1 AMD64=1 _KERNEL_MODE=1)
+  target_include_directories(${target} INTERFACE "${shim_dir}" "${shim_dir}/crt")
+endfunction()
+
+# Executables that load driver modules export bcsim's kernel routines to them: the whole
+# static library is linked in and its symbols are exported (-rdynamic).
+function(bcsim_link_host target)
+  target_link_libraries(${target} PRIVATE "$<LINK_LIBRARY:WHOLE_ARCHIVE,bcsim::bcsim>")
+  set_target_properties(${target} PROPERTIES ENABLE_EXPORTS ON)
+endfunction()
+
+set(_BCSIM_DRIVER_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+
+# bcsim_add_driver(<target> SOURCES ... [INCLUDE_DIRS ...] [DEFINITIONS ...])
+# Builds unchanged driver sources into a module (a shared object) that `bcsim run --driver`
+# loads and that test executables may link. Kernel routines resolve from the host.
+function(bcsim_add_driver target)
+  cmake_parse_arguments(PARSE_ARGV 1 A "" "" "SOURCES;INCLUDE_DIRS;DEFINITIONS")
+  if(A_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "bcsim_add_driver(${target}): unknown arguments: ${A_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT A_SOURCES)
+    message(FATAL_ERROR "bcsim_add_driver(${target}): SOURCES is required")
+  endif()
+  add_library(${target} SHARED ${A_SOURCES} "${_BCSIM_DRIVER_CMAKE_DIR}/bcsim_driver_marker.c")
+  target_link_libraries(${target} PRIVATE bcsim::driver)
+  if(A_INCLUDE_DIRS)
+    target_include_directories(${target} PRIVATE ${A_INCLUDE_DIRS})
+  endif()
+  if(A_DEFINITIONS)
+    target_compile_definitions(${target} PRIVATE ${A_DEFINITIONS})
+  endif()
+  # COMDAT-like "keep one copy" for header-defined globals and __inline bodies (S5);
+  # bind the driver's own symbols inside the module; resolve kernel routines at load time.
+  target_link_options(${target} PRIVATE
+    "LINKER:--allow-multiple-definition" "LINKER:-Bsymbolic")
+  set_target_properties(${target} PROPERTIES PREFIX "" C_VISIBILITY_PRESET default
+                                             BCSIM_DRIVER TRUE)
+endfunction()
+
+include("${CMAKE_CURRENT_LIST_DIR}/BcsimDriverTest.cmake" OPTIONAL)
+include("${CMAKE_CURRENT_LIST_DIR}/BcsimFuzz.cmake" OPTIONAL)

@@ -1,0 +1,91 @@
+/*
+ * bcsim/violations.h — the violation table (STYLE rule 6).
+ *
+ * BCSIM_VIOLATION_MAP(XX) lists every finding bcsim can report, once:
+ *
+ *     XX(NAME, SEVERITY, "message")
+ *
+ * NAME is the stable identifier printed in reports and accepted by EXPECT_VIOLATIONS;
+ * SEVERITY is VIOLATION (fails a run: exit code 1), WARNING or INFO (reported only).
+ * The bug-check code and parameters Windows or Driver Verifier would raise are attached
+ * per occurrence (bcsim_violation_t.bugcheck_code), because they depend on the call.
+ * Included by bcsim.h; uses no types of its own.
+ */
+#ifndef BCSIM_VIOLATIONS_H
+#define BCSIM_VIOLATIONS_H
+
+#define BCSIM_VIOLATION_MAP(XX) \
+    /* registration and records (dispatcher-model.md 2-4) */ \
+    XX(RECORD_NOT_INITIALIZED,      VIOLATION, "callback record was not initialised with KeInitializeCallbackRecord") \
+    XX(DOUBLE_REGISTRATION,         VIOLATION, "callback record registered while already registered") \
+    XX(REREGISTER_WITHOUT_REINIT,   VIOLATION, "callback record re-registered after its callback ran, without KeInitializeCallbackRecord") \
+    XX(REINIT_WHILE_REGISTERED,     VIOLATION, "KeInitializeCallbackRecord called on a record that is still registered") \
+    XX(WRONG_DEREGISTER_ROUTINE,    VIOLATION, "record passed to the deregistration routine of the other record kind") \
+    XX(RECORD_NOT_RESIDENT,         VIOLATION, "callback record is not in resident nonpaged memory") \
+    XX(COMPONENT_NOT_RESIDENT,      VIOLATION, "Component string is not a readable NUL-terminated string in resident memory") \
+    XX(BUFFER_NOT_RESIDENT,         VIOLATION, "legacy callback Buffer is not in resident nonpaged memory") \
+    XX(INVALID_ROUTINE,             VIOLATION, "callback routine is not inside executable driver code") \
+    XX(INVALID_REASON,              WARNING,   "reason callback registered with an invalid or reserved KBUGCHECK_CALLBACK_REASON") \
+    XX(RECORD_MODIFIED,             VIOLATION, "callback record modified after registration (checksum mismatch); the dispatcher skips it") \
+    XX(LIST_CORRUPT,                VIOLATION, "bug-check callback list corrupted") \
+    XX(LIST_CYCLE,                  VIOLATION, "bug-check callback list walk exceeded its bound (cycle)") \
+    XX(WALK_TRUNCATED,              INFO,      "a callback deregistered its own record during a list walk; the rest of that walk was skipped") \
+    XX(BAD_RECORD_POINTER,          VIOLATION, "invalid callback record pointer passed to a registration routine") \
+    XX(DRIVER_UNLOADED_WITH_RECORDS,VIOLATION, "driver unloaded with bug-check callbacks still registered") \
+    /* the bug-check sequence (dispatcher-model.md 6-7) */ \
+    XX(NESTED_BUGCHECK,             VIOLATION, "KeBugCheckEx called while a bug check was in progress") \
+    XX(SECONDARY_INVALID_OUTPUT,    VIOLATION, "SecondaryDumpData callback returned invalid output") \
+    XX(SECONDARY_BUFFER_NOT_RESIDENT, VIOLATION, "SecondaryDumpData OutBuffer is not in resident nonpaged memory") \
+    XX(SECONDARY_SIZE_CHANGED,      INFO,      "SecondaryDumpData data request returned a different length than the size request") \
+    XX(SECONDARY_ZERO_GUID,         WARNING,   "secondary data block tagged with the zero GUID") \
+    XX(DUPLICATE_GUID,              WARNING,   "secondary data GUID already used in this dump; only the first block is accessible") \
+    XX(MULTIPART_GUID_CHANGED,      WARNING,   "SecondaryMultiPartDumpData parts of one record carry different GUIDs") \
+    XX(MULTIPART_RUNAWAY,           VIOLATION, "SecondaryMultiPartDumpData callback exceeded the part or size bound") \
+    XX(MULTIPART_PART_MISMATCH,     WARNING,   "SecondaryMultiPartDumpData data sweep differs from the sizing sweep") \
+    XX(PAGES_INVALID_FLAGS,         VIOLATION, "AddPages/RemovePages callback returned invalid Flags") \
+    XX(PAGES_NO_ADDRESS_FLAG,       VIOLATION, "AddPages/RemovePages callback set neither VIRTUAL nor PHYSICAL address flag") \
+    XX(PAGES_INVALID_RANGE,         VIOLATION, "AddPages/RemovePages callback returned a range that is not mapped memory") \
+    XX(PAGES_RUNAWAY,               VIOLATION, "AddPages/RemovePages callback exceeded the call or page bound") \
+    XX(PAGES_PROTECTED,             WARNING,   "RemovePages tried to remove pages bcsim must keep (page tables, header context)") \
+    XX(TRIAGE_INVALID_ARRAY,        VIOLATION, "TriageDumpData callback returned an invalid triage array") \
+    XX(TRIAGE_TOO_LARGE,            VIOLATION, "triage array describes more memory than MaxVirtMemSize") \
+    XX(DUMPIO_BUFFER_MODIFIED,      VIOLATION, "DumpIo callback modified the dump buffer it was given") \
+    XX(RESERVED_REASON_CALLED,      WARNING,   "callback registered for a reserved reason was called") \
+    XX(AUXKLIB_CONTRACT,            WARNING,   "AuxKlibGetBugCheckData called outside a bug-check callback or before AuxKlibInitialize") \
+    XX(DUMP_WRITE_FAILED,           WARNING,   "the dump file could not be written") \
+    /* the verifier (dispatcher-model.md 8, 9) */ \
+    XX(IRQL_TOO_HIGH,               VIOLATION, "routine called above its maximum IRQL") \
+    XX(POOL_ALLOCATION_AT_HIGH_IRQL,VIOLATION, "pool allocated at an IRQL where allocation is not allowed") \
+    XX(POOL_FREE_AT_HIGH_IRQL,      VIOLATION, "pool freed at an IRQL where freeing is not allowed") \
+    XX(POOL_INVALID_FREE,           VIOLATION, "free of an address that is not a live pool allocation") \
+    XX(POOL_ZERO_SIZE,              WARNING,   "zero-byte pool allocation") \
+    XX(SPINLOCK_IN_CALLBACK,        VIOLATION, "spin lock used inside a bug-check callback") \
+    XX(SYNCHRONIZATION_IN_CALLBACK, VIOLATION, "synchronization object used inside a bug-check callback") \
+    XX(WAIT_AT_HIGH_IRQL,           VIOLATION, "wait at IRQL >= DISPATCH_LEVEL") \
+    XX(PAGED_CODE_AT_HIGH_IRQL,     VIOLATION, "PAGED_CODE() reached above APC_LEVEL") \
+    XX(IRQL_RAISE_INVALID,          VIOLATION, "KeRaiseIrql to a lower level or above HIGH_LEVEL") \
+    XX(IRQL_LOWER_INVALID,          VIOLATION, "KeLowerIrql to a higher level or above HIGH_LEVEL") \
+    XX(IRQL_LOWERED_IN_CALLBACK,    VIOLATION, "IRQL lowered below the level the bug-check callback was entered at") \
+    XX(IRQL_NOT_RESTORED,           VIOLATION, "callback returned at a different IRQL than it was called at") \
+    XX(STRSAFE_AT_HIGH_IRQL,        WARNING,   "ntstrsafe routine (documented PASSIVE_LEVEL) called at raised IRQL") \
+    XX(DBGPRINT_UNICODE_AT_HIGH_IRQL, VIOLATION, "DbgPrint Unicode conversion (%wZ, %ws, %S, ...) above PASSIVE_LEVEL") \
+    XX(MMISADDRESSVALID_UNSAFE,     WARNING,   "MmIsAddressValid called from a TriageDumpData callback without BUGCHECK_ACTIVE") \
+    XX(PAGEABLE_MEMORY_ACCESS,      VIOLATION, "pageable memory accessed at raised IRQL") \
+    XX(INVALID_MEMORY_ACCESS,       VIOLATION, "access to invalid memory") \
+    XX(NULL_POINTER_DEREFERENCE,    VIOLATION, "NULL pointer dereference") \
+    XX(INBUFFER_OVERRUN,            VIOLATION, "write or read past the end of InBuffer") \
+    XX(STRUCTURE_OVERRUN,           VIOLATION, "access past the end of the ReasonSpecificData structure") \
+    XX(DIVIDE_BY_ZERO,              VIOLATION, "integer divide by zero") \
+    XX(ILLEGAL_INSTRUCTION,         VIOLATION, "illegal or privileged instruction") \
+    XX(BREAKPOINT,                  VIOLATION, "breakpoint (__debugbreak, DbgBreakPoint) with no kernel debugger attached") \
+    XX(ABORTED,                     VIOLATION, "callback called abort() or raised SIGABRT") \
+    XX(STACK_OVERFLOW,              VIOLATION, "kernel stack overflow") \
+    XX(CALLBACK_HANG,               VIOLATION, "callback did not return within its time budget") \
+    XX(SEH_HANDLED_AT_HIGH_IRQL,    WARNING,   "exception handled by the driver's own __except at HIGH_LEVEL; on Windows an invalid access above DISPATCH_LEVEL bug checks (0xD1) before any handler runs") \
+    XX(SEH_CONTINUE_EXECUTION,      WARNING,   "__except filter returned EXCEPTION_CONTINUE_EXECUTION, which bcsim cannot resume; treated as CONTINUE_SEARCH") \
+    XX(DEVICE_ACCESS_FORBIDDEN,     VIOLATION, "port or register I/O during a call that was passed KB_SECONDARY_DATA_FLAG_NO_DEVICE_ACCESS") \
+    XX(UNIMPLEMENTED_ROUTINE,       WARNING,   "driver called a kernel routine bcsim implements only as a stub") \
+    XX(UNHANDLED_EXCEPTION,         VIOLATION, "exception in driver code outside a bug-check callback") \
+    XX(DRIVER_ASSERTION,            VIOLATION, "driver assertion failed")
+
+#endif /* BCSIM_VIOLATIONS_H */

@@ -1,0 +1,74 @@
+/*
+ * src/bridge.h — the one narrow bridge between bcsim's two header worlds.
+ *
+ * The files in src/nt/ hold the Windows-named entry points. They are compiled with the driver
+ * profile (-nostdinc, shim headers, -fshort-wchar) so every definition is checked against
+ * the shim's declaration. The rest of src/ is ordinary glibc code. This header is the only
+ * thing both sides include, so it uses compiler builtin types only: no <stdint.h>, no
+ * Windows types, no wchar_t.
+ *
+ * Naming: bcsim__<area>_<verb>. Wide strings cross the bridge as `const unsigned short *`.
+ */
+#ifndef BCSIM_BRIDGE_H
+#define BCSIM_BRIDGE_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef unsigned long long bcsim__u64;
+typedef unsigned int bcsim__u32;
+typedef unsigned short bcsim__u16;
+typedef unsigned char bcsim__u8;
+typedef long long bcsim__i64;
+typedef int bcsim__i32;
+
+/* The caller's address, for "file:line" of the driver call site. */
+/* An address inside the call instruction (return address - 1), so line lookups name the
+ * call itself rather than the line after it. */
+#define BCSIM__CALLER() ((void *)((char *)__builtin_extract_return_addr(__builtin_return_address(0)) - 1))
+
+/* ---- export inventory ids (src/exports.inc) ------------------------------------- */
+#define BCSIM__EXPORT_ENUM(name, header, kind, status, max_irql, report) BCSIM__X_##name,
+enum bcsim__export_id {
+#include "exports.inc"
+    BCSIM__X__COUNT
+};
+#undef BCSIM__EXPORT_ENUM
+
+/* Verifier gate for an entry point: checks the simulated IRQL against the inventory's
+ * maximum, reports a violation if exceeded, and logs a stub's first use. Never changes
+ * what the entry point returns. */
+void bcsim__export_enter(enum bcsim__export_id id, void *caller);
+
+/* ---- records (src/records.c) ----------------------------------------------------- */
+unsigned char *bcsim__record_note_init(unsigned char *state, void *caller);
+unsigned char bcsim__record_register_legacy(void *record, void *routine, void *buffer,
+                                            bcsim__u32 length, unsigned char *component,
+                                            void *caller);
+unsigned char bcsim__record_register_reason(void *record, void *routine, bcsim__i32 reason,
+                                            unsigned char *component, void *caller);
+unsigned char bcsim__record_deregister_legacy(void *record, void *caller);
+unsigned char bcsim__record_deregister_reason(void *record, void *caller);
+
+/* ---- OS memory for structures built in the shim world (memory.c) --------------------- */
+void *bcsim__os_alloc_bridge(bcsim__u64 size);
+
+/* ---- driver objects (src/nt/io_driver.c) -------------------------------------------- */
+void *bcsim__nt_driver_object_new(const char *driver_name, const char *service_name,
+                                  const char *registry_path, void *image_base,
+                                  bcsim__u32 image_size, void **registry_path_out);
+void *bcsim__nt_driver_unload_routine(void *driver_object);
+bcsim__i32 bcsim__nt_call_driver_entry(void *entry, void *driver_object, void *registry_path);
+void bcsim__nt_call_driver_unload(void *unload, void *driver_object);
+
+/* ---- the bug check (src/bugcheck.c) ------------------------------------------------- */
+__attribute__((__noreturn__))
+void bcsim__bugcheck_from_driver(bcsim__u32 code, bcsim__u64 p1, bcsim__u64 p2, bcsim__u64 p3,
+                                 bcsim__u64 p4, void *caller);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* BCSIM_BRIDGE_H */

@@ -1,0 +1,560 @@
+/*
+ * src/contain.c — running driver code so that its faults, hangs and bug checks cannot take
+ * the harness down (dispatcher-model.md 7.11; the verifier issue).
+ *
+ * Mechanics only; policy (what a fault means, which state a record gets) lives with the
+ * callers. A guarded call:
+ *   - runs on the simulated kernel stack (callback.stack_bytes, guard page below) for
+ *     bug-check callbacks, or on the caller's stack for DriverEntry/DriverUnload;
+ *   - catches SIGSEGV/SIGBUS/SIGFPE/SIGILL/SIGABRT (on an alternate signal stack) and
+ *     jumps back here, unless a driver __try frame inside the call takes it (SEH, excpt.h);
+ *   - is ended by the watchdog when it exceeds its CPU, wall or virtual-time budget;
+ *   - is ended by KeBugCheckEx when the dispatcher says so (nested bug check).
+ * Containment off (cfg.contain = false, or a debugger attached) lets faults reach ASan,
+ * libFuzzer or gdb: the previous handlers are chained to.
+ */
+#include "internal.h"
+#include "contain.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <ucontext.h>
+#include <unistd.h>
+
+#define WATCHDOG_SIGNAL (SIGRTMIN + 5)
+#define ALTSTACK_SIZE (256 * 1024)
+
+static const int fault_signals[] = { SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP };
+
+static struct {
+    bool installed;
+    struct sigaction old[BCSIM_ARRAY_SIZE(fault_signals)];
+    struct sigaction old_wd;
+    void *altstack;
+    /* the simulated kernel stack for callbacks */
+    uint8_t *stack_map;
+    uint64_t stack_map_len;
+    uint8_t *stack_lo, *stack_hi;
+    /* watchdog */
+    pthread_t main_thread;
+    pthread_t wd_thread;
+    bool wd_running;
+    int tracer;                       /* -1 unknown, 0 no, 1 debugger attached */
+} C = { .tracer = -1 };
+
+static __thread bcsim__frame_t *frame_top;
+static __thread bcsim_seh_frame_t *seh_top;
+static __thread struct { int code; void *info; } seh_current;
+
+/* Shared with the watchdog thread. */
+static volatile uint64_t wd_generation;   /* odd while a guarded callback runs */
+static volatile uint64_t wd_fired;
+static volatile uint64_t wd_start_wall_ns, wd_start_cpu_ns;
+static volatile uint32_t wd_wall_ms, wd_cpu_ms;
+static clockid_t main_cpu_clock;
+
+volatile int bcsim__critical;            /* >0: harness code that must not be jumped out of */
+static volatile int hang_pending;
+
+bcsim__frame_t *bcsim__frame_current(void)
+{
+    return frame_top;
+}
+
+bcsim__frame_t *bcsim__frames_save(void **seh)
+{
+    *seh = seh_top;
+    return frame_top;
+}
+
+void bcsim__frames_restore(bcsim__frame_t *frame, void *seh)
+{
+    frame_top = frame;
+    seh_top = seh;
+    bcsim__critical = 0;
+    hang_pending = 0;
+}
+
+bool bcsim__debugger_attached(void)
+{
+    if (C.tracer < 0) {
+        C.tracer = 0;
+        FILE *f = fopen("/proc/self/status", "r");
+        if (f) {
+            char line[256];
+            while (fgets(line, sizeof(line), f))
+                if (!strncmp(line, "TracerPid:", 10)) {
+                    C.tracer = atoi(line + 10) != 0;
+                    break;
+                }
+            fclose(f);
+        }
+    }
+    return C.tracer == 1;
+}
+
+bool bcsim__containment_on(void)
+{
+    return bcsim__m.cfg.contain && !bcsim__debugger_attached();
+}
+
+static uint64_t now_ns(clockid_t clk)
+{
+    struct timespec ts;
+    clock_gettime(clk, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000ULL + (uint64_t)ts.tv_nsec;
+}
+
+/* ---- fault classification (runs in the signal handler: no allocation) ---------------------- */
+
+static void record_fault(bcsim__frame_t *f, int sig, siginfo_t *si, void *uc_)
+{
+    ucontext_t *uc = uc_;
+    f->signo = sig;
+    f->si_code = si ? si->si_code : 0;
+    f->fault_addr = si ? (uint64_t)si->si_addr : 0;
+    f->fault_pc = uc ? (uint64_t)uc->uc_mcontext.gregs[REG_RIP] : 0;
+    f->fault_write = uc && (uc->uc_mcontext.gregs[REG_ERR] & 2);
+    if (sig == SIGFPE || sig == SIGILL || sig == SIGTRAP || sig == SIGABRT)
+        f->fault_addr = f->fault_pc;
+}
+
+/* The NTSTATUS a driver __except filter sees for this signal, or 0 when the event is not
+ * an exception on Windows (a verifier finding: paged pool, guard pages, stack overflow). */
+static int exception_code(int sig, siginfo_t *si)
+{
+    switch (sig) {
+    case SIGSEGV:
+    case SIGBUS: {
+        const bcsim__region_t *r = bcsim__mem_find((uint64_t)si->si_addr);
+        if (r && (r->mclass == BCSIM__MEM_PAGED || r->mclass == BCSIM__MEM_GUARD))
+            return 0;
+        return BCSIM_STATUS_ACCESS_VIOLATION;
+    }
+    case SIGFPE:
+        return si->si_code == FPE_INTDIV ? BCSIM_STATUS_INTEGER_DIVIDE_BY_ZERO
+                                         : BCSIM_STATUS_INTEGER_DIVIDE_BY_ZERO;
+    case SIGILL:
+        return si->si_code == ILL_PRVOPC ? BCSIM_STATUS_PRIVILEGED_INSTRUCTION
+                                         : BCSIM_STATUS_ILLEGAL_INSTRUCTION;
+    case SIGTRAP:
+        return BCSIM_STATUS_BREAKPOINT;
+    }
+    return 0;
+}
+
+static _Noreturn void seh_jump(bcsim_seh_frame_t *s, int code, uint64_t pc, uint64_t addr)
+{
+    seh_top = s->prev;
+    s->raised = 1;
+    s->code = code;
+    seh_current.code = code;
+    seh_current.info = NULL;
+    if (frame_top) {
+        frame_top->seh_handled++;
+        frame_top->seh_last_code = code;
+        frame_top->seh_last_pc = pc;
+        frame_top->seh_last_addr = addr;
+    }
+    bcsim__critical = frame_top ? frame_top->critical_at_entry : 0;
+    /* jb holds a glibc jmp_buf filled by _setjmp (excpt.h); no mask was saved. */
+    struct __jmp_buf_tag *env;
+    memcpy(&env, &(void *){ s->jb }, sizeof(env));
+    siglongjmp(env, 1);
+}
+
+static void chain(int sig, siginfo_t *si, void *uc)
+{
+    for (size_t i = 0; i < BCSIM_ARRAY_SIZE(fault_signals); i++) {
+        if (fault_signals[i] != sig)
+            continue;
+        struct sigaction *o = &C.old[i];
+        if ((o->sa_flags & SA_SIGINFO) && o->sa_sigaction) {
+            o->sa_sigaction(sig, si, uc);
+            return;
+        }
+        if (o->sa_handler != SIG_DFL && o->sa_handler != SIG_IGN) {
+            o->sa_handler(sig);
+            return;
+        }
+    }
+    /* Default action: restore it and let the signal happen again on return (synchronous
+     * faults re-fault; abort re-raises). */
+    signal(sig, SIG_DFL);
+    if (sig == SIGABRT || sig == SIGTRAP)
+        raise(sig);
+}
+
+static void fault_handler(int sig, siginfo_t *si, void *uc)
+{
+    int saved_errno = errno;
+    bcsim__frame_t *f = frame_top;
+    /* A driver __try frame newer than the running guarded call takes real exceptions. */
+    if (seh_top && (!f || seh_top != f->seh_at_entry)) {
+        int code = exception_code(sig, si);
+        if (code) {
+            ucontext_t *u = uc;
+            seh_jump(seh_top, code, u ? (uint64_t)u->uc_mcontext.gregs[REG_RIP] : 0,
+                     si ? (uint64_t)si->si_addr : 0);
+        }
+    }
+    if (f && f->contain) {
+        record_fault(f, sig, si, uc);
+        f->outcome = BCSIM__OUT_FAULT;
+        seh_top = f->seh_at_entry;
+        bcsim__critical = f->critical_at_entry;
+        errno = saved_errno;
+        siglongjmp(f->jb, 1);
+    }
+    errno = saved_errno;
+    chain(sig, si, uc);
+}
+
+static void watchdog_handler(int sig, siginfo_t *si, void *uc)
+{
+    (void)sig;
+    (void)si;
+    (void)uc;
+    bcsim__frame_t *f = frame_top;
+    if (!f || !f->contain || !f->watchdog || wd_fired != f->generation)
+        return;
+    if (bcsim__critical > f->critical_at_entry) {
+        hang_pending = 1; /* harness code is running: end the callback when it is done */
+        return;
+    }
+    f->outcome = BCSIM__OUT_HANG;
+    seh_top = f->seh_at_entry;
+    siglongjmp(f->jb, 1);
+}
+
+void bcsim__critical_leave_slow(void)
+{
+    bcsim__frame_t *f = frame_top;
+    if (hang_pending && f && f->contain && f->watchdog && bcsim__critical <= f->critical_at_entry) {
+        hang_pending = 0;
+        f->outcome = BCSIM__OUT_HANG;
+        seh_top = f->seh_at_entry;
+        siglongjmp(f->jb, 1);
+    }
+}
+
+/* ---- the watchdog thread ---------------------------------------------------------------------- */
+
+static void *watchdog_main(void *arg)
+{
+    (void)arg;
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, NULL);
+    struct timespec tick = { 0, 5 * 1000 * 1000 };
+    for (;;) {
+        nanosleep(&tick, NULL);
+        uint64_t gen = wd_generation;
+        if (!(gen & 1) || wd_fired == gen)
+            continue;
+        uint64_t wall = now_ns(CLOCK_MONOTONIC) - wd_start_wall_ns;
+        uint64_t cpu = now_ns(main_cpu_clock) - wd_start_cpu_ns;
+        if (gen != wd_generation)
+            continue;
+        if ((wd_wall_ms && wall > (uint64_t)wd_wall_ms * 1000000ULL) ||
+            (wd_cpu_ms && cpu > (uint64_t)wd_cpu_ms * 1000000ULL)) {
+            wd_fired = gen;
+            pthread_kill(C.main_thread, WATCHDOG_SIGNAL);
+        }
+    }
+    return NULL;
+}
+
+static void watchdog_start(void)
+{
+    if (C.wd_running)
+        return;
+    C.main_thread = pthread_self();
+    if (pthread_getcpuclockid(C.main_thread, &main_cpu_clock) != 0)
+        main_cpu_clock = CLOCK_THREAD_CPUTIME_ID;
+    if (pthread_create(&C.wd_thread, NULL, watchdog_main, NULL) == 0) {
+        pthread_detach(C.wd_thread);
+        C.wd_running = true;
+    }
+}
+
+/* The watchdog thread does not survive fork(): a child starts its own. */
+static void after_fork_child(void)
+{
+    C.wd_running = false;
+    C.tracer = -1;
+}
+
+/* ---- installation ------------------------------------------------------------------------------ */
+
+int bcsim__contain_install(void)
+{
+    if (C.installed)
+        return 0;
+    static bool atfork;
+    if (!atfork) {
+        pthread_atfork(NULL, NULL, after_fork_child);
+        atfork = true;
+    }
+    if (!C.altstack) {
+        C.altstack = mmap(NULL, ALTSTACK_SIZE, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (C.altstack == MAP_FAILED) {
+            C.altstack = NULL;
+            return BCSIM_ENOMEM;
+        }
+    }
+    stack_t ss = { .ss_sp = C.altstack, .ss_size = ALTSTACK_SIZE, .ss_flags = 0 };
+    sigaltstack(&ss, NULL);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_sigaction = fault_handler;
+    sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < BCSIM_ARRAY_SIZE(fault_signals); i++)
+        sigaction(fault_signals[i], &sa, &C.old[i]);
+    sa.sa_sigaction = watchdog_handler;
+    sigaction(WATCHDOG_SIGNAL, &sa, &C.old_wd);
+    C.installed = true;
+    return 0;
+}
+
+void bcsim__contain_uninstall(void)
+{
+    if (!C.installed)
+        return;
+    for (size_t i = 0; i < BCSIM_ARRAY_SIZE(fault_signals); i++)
+        sigaction(fault_signals[i], &C.old[i], NULL);
+    sigaction(WATCHDOG_SIGNAL, &C.old_wd, NULL);
+    C.installed = false;
+}
+
+/* The simulated kernel stack: callback.stack_bytes with an inaccessible guard page below,
+ * registered as driver-visible stack memory (so it is in the dump). Sanitizer builds use a
+ * larger stack: instrumented frames are several times bigger. */
+int bcsim__callback_stack_create(void)
+{
+    uint64_t bytes = BCSIM_PAGE_ROUND_UP(bcsim__m.cfg.callback_stack_bytes ? bcsim__m.cfg.callback_stack_bytes : 0x6000);
+#if defined(BCSIM_SANITIZE)
+    if (bytes < (1u << 20))
+        bytes = 1u << 20;
+#endif
+    uint64_t len = bytes + BCSIM_PAGE_SIZE;
+    uint8_t *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (m == MAP_FAILED)
+        return BCSIM_ENOMEM;
+    mprotect(m, BCSIM_PAGE_SIZE, PROT_NONE);
+    C.stack_map = m;
+    C.stack_map_len = len;
+    C.stack_lo = m + BCSIM_PAGE_SIZE;
+    C.stack_hi = m + len;
+    bcsim__mem_register((uint64_t)m, (uint64_t)m + BCSIM_PAGE_SIZE, BCSIM__MEM_GUARD, 0, -1,
+                        "guard:stack");
+    bcsim__mem_register((uint64_t)C.stack_lo, (uint64_t)C.stack_hi, BCSIM__MEM_STACK,
+                        BCSIM__MF_DUMP | BCSIM__MF_OS, -1, "callback stack");
+    return 0;
+}
+
+void bcsim__callback_stack_destroy(void)
+{
+    if (C.stack_map)
+        munmap(C.stack_map, C.stack_map_len);
+    C.stack_map = NULL;
+    C.stack_lo = C.stack_hi = NULL;
+}
+
+bool bcsim__in_callback_stack_guard(uint64_t addr)
+{
+    return C.stack_map && addr >= (uint64_t)C.stack_map && addr < (uint64_t)C.stack_lo;
+}
+
+/* ---- guarded calls ---------------------------------------------------------------------------- */
+
+void bcsim__call_on_stack(void (*fn)(void *), void *arg, void *stack_top);
+
+static void run_thunk(void *arg)
+{
+    bcsim__frame_t *f = arg;
+    f->fn(f->arg);
+}
+
+int bcsim__guarded_call(bcsim__frame_t *f, void (*fn)(void *), void *arg)
+{
+    f->fn = fn;
+    f->arg = arg;
+    f->outcome = BCSIM__OUT_RETURNED;
+    f->prev = frame_top;
+    f->seh_at_entry = seh_top;
+    f->critical_at_entry = bcsim__critical;
+    f->contain = bcsim__containment_on();
+    bool debugger = bcsim__debugger_attached();
+    f->watchdog = f->watchdog && f->contain && !debugger;
+    f->virtual_start = bcsim__clock_now_100ns();
+    if (f->contain)
+        bcsim__contain_install();
+
+    frame_top = f;
+    if (sigsetjmp(f->jb, 0) == 0) {
+        if (f->watchdog) {
+            watchdog_start();
+            wd_wall_ms = bcsim__m.cfg.watchdog_wall_ms;
+            wd_cpu_ms = bcsim__m.cfg.watchdog_cpu_ms;
+            wd_start_wall_ns = now_ns(CLOCK_MONOTONIC);
+            wd_start_cpu_ns = now_ns(main_cpu_clock);
+            f->generation = wd_generation + 1; /* odd: armed */
+            wd_generation = f->generation;
+        }
+        if (f->on_callback_stack && C.stack_hi)
+            bcsim__call_on_stack(run_thunk, f, C.stack_hi);
+        else
+            fn(arg);
+    }
+    if (f->watchdog)
+        wd_generation = f->generation + 1; /* even: disarmed */
+    hang_pending = 0;
+    frame_top = f->prev;
+    seh_top = f->seh_at_entry;
+    bcsim__critical = f->critical_at_entry;
+    if (f->outcome != BCSIM__OUT_RETURNED) {
+        /* Leaving a signal handler by a jump leaves the signal unblocked (SA_NODEFER); make
+         * sure nothing the driver blocked stays blocked. */
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+    }
+    return f->outcome;
+}
+
+/* Ends the running guarded call from harness code that runs inside it (KeBugCheckEx while a
+ * callback runs, a virtual-time watchdog expiry in KeStallExecutionProcessor, ...). */
+_Noreturn void bcsim__guarded_abort(int outcome)
+{
+    bcsim__frame_t *f = frame_top;
+    if (!f) {
+        fprintf(stderr, "bcsim: internal error: guarded abort outside driver code\n");
+        abort();
+    }
+    f->outcome = outcome;
+    seh_top = f->seh_at_entry;
+    bcsim__critical = f->critical_at_entry;
+    siglongjmp(f->jb, 1);
+}
+
+/* Virtual time spent in the running callback exceeds its budget: end it (hang). */
+void bcsim__watchdog_virtual_check(void)
+{
+    bcsim__frame_t *f = frame_top;
+    if (!f || !f->watchdog || !bcsim__m.cfg.watchdog_virtual_ms)
+        return;
+    uint64_t spent = bcsim__clock_now_100ns() - f->virtual_start;
+    if (spent > (uint64_t)bcsim__m.cfg.watchdog_virtual_ms * 10000ULL) {
+        f->hang_virtual = true;
+        bcsim__guarded_abort(BCSIM__OUT_HANG);
+    }
+}
+
+/* ---- software exceptions (__debugbreak, ExRaiseStatus, ...) --------------------------------- */
+
+void bcsim__raise_exception(int code, uint64_t pc)
+{
+    bcsim__frame_t *f = frame_top;
+    if (seh_top && (!f || seh_top != f->seh_at_entry))
+        seh_jump(seh_top, code, pc, 0);
+    if (f && f->contain) {
+        f->signo = 0;
+        f->exception_code = code;
+        f->fault_pc = pc;
+        f->fault_addr = pc;
+        bcsim__guarded_abort(BCSIM__OUT_FAULT);
+    }
+    /* No containment: a breakpoint should stop a debugger here; anything else aborts. */
+    if (code == BCSIM_STATUS_BREAKPOINT)
+        raise(SIGTRAP);
+    else
+        abort();
+}
+
+/* ---- SEH runtime for excpt.h ------------------------------------------------------------------ */
+
+void *bcsim__seh_push(bcsim_seh_frame_t *s)
+{
+    _Static_assert(sizeof(((bcsim_seh_frame_t *)0)->jb) >= sizeof(sigjmp_buf), "SEH jump buffer");
+    s->prev = seh_top;
+    seh_top = s;
+    return s->jb;
+}
+
+int bcsim__seh_step(bcsim_seh_frame_t *s)
+{
+    switch (s->phase) {
+    case 0:
+        s->phase = 1;
+        return 1;
+    case 1:
+        if (seh_top == s)
+            seh_top = s->prev;
+        s->phase = 2;
+        return 1;
+    default:
+        s->phase = 3;
+        if (s->raised && !s->handled) {
+            /* The filter declined (or this is a __finally): keep searching outward. */
+            bcsim__frame_t *f = frame_top;
+            s->raised = 0;
+            if (seh_top && (!f || seh_top != f->seh_at_entry))
+                seh_jump(seh_top, s->code, 0, 0);
+            if (f && f->contain) {
+                f->signo = 0;
+                f->exception_code = s->code;
+                f->fault_pc = f->seh_last_pc;
+                f->fault_addr = f->seh_last_addr;
+                if (f->seh_handled)
+                    f->seh_handled--;
+                bcsim__guarded_abort(BCSIM__OUT_FAULT);
+            }
+            abort();
+        }
+        return 0;
+    }
+}
+
+int bcsim__seh_filter(bcsim_seh_frame_t *s, int disposition)
+{
+    if (disposition > 0) {
+        s->handled = 1;
+        return 1;
+    }
+    if (disposition < 0) {
+        bcsim__report_t r = { .id = BCSIM_V_SEH_CONTINUE_EXECUTION, .reason = BCSIM__NO_REASON,
+                              .pc = (uint64_t)__builtin_return_address(0) };
+        bcsim__violation(&r, NULL);
+    }
+    return 0;
+}
+
+void bcsim__seh_cleanup(bcsim_seh_frame_t *s)
+{
+    /* Body left by return/break: drop the frame if it is still on the stack. */
+    if (s->phase < 3) {
+        bcsim_seh_frame_t **p = &seh_top;
+        while (*p && *p != s)
+            p = &(*p)->prev;
+        if (*p == s)
+            *p = s->prev;
+    }
+}
+
+int bcsim__seh_code(void)
+{
+    return seh_current.code;
+}
+
+void *bcsim__seh_info(void)
+{
+    return seh_current.info;
+}

@@ -1,0 +1,128 @@
+/*
+ * src/symbolize.c — addresses to "file:line function" through DWARF (elfutils libdw), for
+ * the driver call sites and faulting instructions that every finding names.
+ *
+ * The process's modules are re-reported after a driver module is loaded. Results are
+ * cached per address; strings live in the harness string arena.
+ */
+#include "internal.h"
+
+#include <elfutils/libdwfl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+static struct {
+    Dwfl *dwfl;
+    uint64_t generation, reported;
+    bcsim__map_t cache;            /* pc -> index into locs */
+    BCSIM_VEC(bcsim__srcloc_t) locs;
+    char cwd[512];
+} S;
+
+static char *debuginfo_path;
+static const Dwfl_Callbacks callbacks = {
+    .find_elf = dwfl_linux_proc_find_elf,
+    .find_debuginfo = dwfl_standard_find_debuginfo,
+    .debuginfo_path = &debuginfo_path,
+};
+
+void bcsim__symbolize_invalidate(void)
+{
+    S.generation++;
+    bcsim__map_clear(&S.cache);
+    BCSIM_VEC_CLEAR(&S.locs);
+}
+
+static bool ensure_dwfl(void)
+{
+    if (S.dwfl && S.reported == S.generation)
+        return true;
+    if (!S.dwfl) {
+        S.dwfl = dwfl_begin(&callbacks);
+        if (!S.dwfl)
+            return false;
+        if (!getcwd(S.cwd, sizeof(S.cwd)))
+            S.cwd[0] = 0;
+    }
+    dwfl_report_begin(S.dwfl);
+    if (dwfl_linux_proc_report(S.dwfl, getpid()) != 0) {
+        dwfl_report_end(S.dwfl, NULL, NULL);
+        return false;
+    }
+    dwfl_report_end(S.dwfl, NULL, NULL);
+    S.reported = S.generation;
+    return true;
+}
+
+static const char *shorten(const char *file)
+{
+    size_t n = strlen(S.cwd);
+    if (n && !strncmp(file, S.cwd, n) && file[n] == '/')
+        return file + n + 1;
+    return file;
+}
+
+void bcsim__symbolize(uint64_t pc, bcsim__srcloc_t *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!pc || !ensure_dwfl())
+        return;
+    uint64_t *hit = bcsim__map_get(&S.cache, pc);
+    if (hit) {
+        *out = S.locs.v[*hit];
+        return;
+    }
+    Dwfl_Module *mod = dwfl_addrmodule(S.dwfl, (Dwarf_Addr)pc);
+    if (mod) {
+        const char *mname = NULL;
+        dwfl_module_info(mod, NULL, NULL, NULL, NULL, NULL, &mname, NULL);
+        if (mname) {
+            const char *slash = strrchr(mname, '/');
+            out->module = bcsim__strdup(slash ? slash + 1 : mname);
+        }
+        const char *fn = dwfl_module_addrname(mod, (GElf_Addr)pc);
+        if (fn)
+            out->function = bcsim__strdup(fn);
+        Dwfl_Line *line = dwfl_module_getsrc(mod, (Dwarf_Addr)pc);
+        if (line) {
+            int lineno = 0;
+            const char *file = dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL);
+            if (file) {
+                out->file = bcsim__strdup(shorten(file));
+                out->line = (uint32_t)lineno;
+            }
+        }
+    }
+    size_t idx = S.locs.n;
+    bcsim__srcloc_t *slot = BCSIM_VEC_PUSH(&S.locs);
+    if (slot) {
+        *slot = *out;
+        bcsim__map_put(&S.cache, pc, idx);
+    }
+}
+
+const char *bcsim__symbol_name(uint64_t addr)
+{
+    if (!addr)
+        return "NULL";
+    bcsim__srcloc_t loc;
+    bcsim__symbolize(addr, &loc);
+    if (loc.function)
+        return loc.function;
+    if (loc.module && S.dwfl) {
+        Dwfl_Module *mod = dwfl_addrmodule(S.dwfl, (Dwarf_Addr)addr);
+        Dwarf_Addr start = 0;
+        if (mod && dwfl_module_info(mod, NULL, &start, NULL, NULL, NULL, NULL, NULL))
+            return bcsim__strfmt("%s+%#llx", loc.module, (unsigned long long)(addr - start));
+    }
+    return bcsim__strfmt("%#llx", (unsigned long long)addr);
+}
+
+void bcsim__symbolize_fini(void)
+{
+    if (S.dwfl)
+        dwfl_end(S.dwfl);
+    bcsim__map_clear(&S.cache);
+    BCSIM_VEC_FREE(&S.locs);
+    memset(&S, 0, sizeof(S));
+}

@@ -1,0 +1,185 @@
+/*
+ * src/util.c — small shared mechanics: vector growth, the u64 hash map, FNV-1a,
+ * a string arena for strings that live as long as the simulated machine.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+
+void *bcsim__vec_grow(void *v, size_t *cap, size_t need, size_t elem)
+{
+    size_t ncap = *cap ? *cap : 8;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2 / elem)
+            return NULL;
+        ncap *= 2;
+    }
+    void *nv = realloc(v, ncap * elem);
+    if (!nv)
+        return NULL; /* caller's vector is unchanged; its pointer is still valid */
+    *cap = ncap;
+    return nv;
+}
+
+/* ---- u64 -> u64 map: open addressing, linear probing, tombstones -------------------- */
+#define MAP_EMPTY 0
+#define MAP_TOMB 1
+
+static uint64_t mix(uint64_t k)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ULL;
+    k ^= k >> 33;
+    return k;
+}
+
+/* Keys 0 and 1 are reserved as markers; callers' keys are addresses (never 0/1) or are
+ * shifted by bcsim__map_key(). */
+static int map_rehash(bcsim__map_t *m, size_t ncap)
+{
+    bcsim__map_slot_t *old = m->slots;
+    size_t ocap = m->cap;
+    bcsim__map_slot_t *s = calloc(ncap, sizeof(*s));
+    if (!s)
+        return BCSIM_ENOMEM;
+    m->slots = s;
+    m->cap = ncap;
+    m->used = 0;
+    m->count = 0;
+    for (size_t i = 0; i < ocap; i++)
+        if (old[i].key > MAP_TOMB)
+            bcsim__map_put(m, old[i].key, old[i].val);
+    free(old);
+    return 0;
+}
+
+int bcsim__map_put(bcsim__map_t *m, uint64_t key, uint64_t val)
+{
+    if ((m->used + 1) * 4 >= m->cap * 3) {
+        int rc = map_rehash(m, m->cap ? (m->count * 4 >= m->cap ? m->cap * 2 : m->cap) : 64);
+        if (rc)
+            return rc;
+    }
+    size_t mask = m->cap - 1, i = mix(key) & mask, tomb = SIZE_MAX;
+    for (;; i = (i + 1) & mask) {
+        if (m->slots[i].key == key) {
+            m->slots[i].val = val;
+            return 0;
+        }
+        if (m->slots[i].key == MAP_TOMB && tomb == SIZE_MAX)
+            tomb = i;
+        if (m->slots[i].key == MAP_EMPTY)
+            break;
+    }
+    if (tomb != SIZE_MAX)
+        i = tomb;
+    else
+        m->used++;
+    m->slots[i].key = key;
+    m->slots[i].val = val;
+    m->count++;
+    return 0;
+}
+
+uint64_t *bcsim__map_get(const bcsim__map_t *m, uint64_t key)
+{
+    if (!m->cap)
+        return NULL;
+    size_t mask = m->cap - 1;
+    for (size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+        if (m->slots[i].key == key)
+            return &m->slots[i].val;
+        if (m->slots[i].key == MAP_EMPTY)
+            return NULL;
+    }
+}
+
+bool bcsim__map_del(bcsim__map_t *m, uint64_t key)
+{
+    if (!m->cap)
+        return false;
+    size_t mask = m->cap - 1;
+    for (size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+        if (m->slots[i].key == key) {
+            m->slots[i].key = MAP_TOMB;
+            m->count--;
+            return true;
+        }
+        if (m->slots[i].key == MAP_EMPTY)
+            return false;
+    }
+}
+
+void bcsim__map_clear(bcsim__map_t *m)
+{
+    free(m->slots);
+    memset(m, 0, sizeof(*m));
+}
+
+uint64_t bcsim__fnv1a(const void *p, size_t n, uint64_t h)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++) {
+        h ^= b[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+/* ---- string arena: strings handed out through the public API -------------------------- */
+typedef struct strblock {
+    struct strblock *next;
+    size_t used, cap;
+    char data[];
+} strblock_t;
+
+static strblock_t *g_strings;
+
+const char *bcsim__strdup(const char *s)
+{
+    return s ? bcsim__strndup(s, strlen(s)) : NULL;
+}
+
+const char *bcsim__strndup(const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    if (!g_strings || g_strings->cap - g_strings->used < n + 1) {
+        size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+        strblock_t *b = malloc(sizeof(*b) + cap);
+        if (!b)
+            return "";
+        b->next = g_strings;
+        b->used = 0;
+        b->cap = cap;
+        g_strings = b;
+    }
+    char *d = g_strings->data + g_strings->used;
+    memcpy(d, s, n);
+    d[n] = 0;
+    g_strings->used += n + 1;
+    return d;
+}
+
+const char *bcsim__strfmt(const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return "";
+    return bcsim__strndup(buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
+}
+
+void bcsim__strings_free(void)
+{
+    while (g_strings) {
+        strblock_t *n = g_strings->next;
+        free(g_strings);
+        g_strings = n;
+    }
+}
