@@ -62,6 +62,10 @@ void *bcsim__nt_driver_unload_routine(void *driver_object);
 bcsim__i32 bcsim__nt_call_driver_entry(void *entry, void *driver_object, void *registry_path);
 void bcsim__nt_call_driver_unload(void *unload, void *driver_object);
 
+/* ---- triage arrays (src/phase_triage.c) -------------------------------------------- */
+bcsim__i32 bcsim__triage_init_array(void *array, bcsim__u32 size);
+bcsim__i32 bcsim__triage_add_block(void *array, void *address, bcsim__u64 size);
+
 /* ---- the bug check (src/bugcheck.c) ------------------------------------------------- */
 __attribute__((__noreturn__))
 void bcsim__bugcheck_from_driver(bcsim__u32 code, bcsim__u64 p1, bcsim__u64 p2, bcsim__u64 p3,

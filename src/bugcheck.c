@@ -64,6 +64,7 @@ void bcsim__shutdown_hooks(void)
     BCSIM_VEC_FREE(&results);
     run_free();
     catch_point = NULL;
+    bcsim__phases_shutdown();
 }
 
 const bcsim_result_t *bcsim_sim_last_result(bcsim_sim_t *sim)
@@ -162,6 +163,7 @@ static _Noreturn void sequence(uint32_t code, const uint64_t p[4])
     u->dump_type = bcsim__m.cfg.dump_type;
     u->secondary_state = 0;
     bcsim__violations_reset_dedupe();
+    bcsim__dump_reset();
 
     /* Steps 0-1: depth 1, KiBugCheckData filled before any callback runs. */
     bcsim__m.depth = 1;

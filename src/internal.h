@@ -359,6 +359,9 @@ typedef struct bcsim__run {
     const char *dump_error;
     uint64_t dump_size;
     uint32_t secondary_state;
+    uint32_t triage_flags;               /* Flags of the running triage call (MmIsAddressValid rule) */
+    bool no_device_access;               /* multipart.no_device_access_input in effect */
+    uint64_t ctx_rip, ctx_rsp, ctx_rbp;  /* captured at KeBugCheckEx entry */
 } bcsim__run_t;
 extern bcsim__run_t bcsim__run;
 

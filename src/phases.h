@@ -11,11 +11,48 @@
 
 #include "internal.h"
 
+/* bcsim-owned buffers every phase uses, allocated once per machine in OS memory. Each
+ * reason-specific structure ends at a page boundary followed by a guard page, so writing
+ * past it faults at the instruction (STRUCTURE_OVERRUN); so does the scratch page behind
+ * InBuffer (INBUFFER_OVERRUN). */
+typedef struct bcsim__os_buffers {
+    void *triage;        /* KBUGCHECK_TRIAGE_DUMP_DATA */
+    void *pages;         /* KBUGCHECK_ADD_PAGES / REMOVE_PAGES */
+    void *sdd;           /* KBUGCHECK_SECONDARY_DUMP_DATA */
+    void *sddx;          /* KBUGCHECK_SECONDARY_DUMP_DATA_EX */
+    void *dumpio;        /* KBUGCHECK_DUMP_IO */
+    uint8_t *scratch;    /* the 4 KiB secondary-data scratch page (InBuffer) */
+    uint8_t *io_buffer;  /* page-aligned buffer handed to DumpIo callbacks */
+    uint32_t io_buffer_size;
+} bcsim__os_buffers_t;
+extern bcsim__os_buffers_t bcsim__osb;
+
 void bcsim__phases_boot(void);              /* after every (re)boot */
+void bcsim__phases_shutdown(void);
 void bcsim__phase_legacy(void);
 void bcsim__phase_reserved(int32_t reason, uint32_t phase);
 void bcsim__phase_triage(void);
 void bcsim__dump_run(void);                 /* 8a-8f */
 void bcsim__dump_abandon(void);             /* halt during a dump: keep what was written */
+
+void bcsim__dump_reset(void);               /* start of a bug check */
+int bcsim__dump_stream_chunk(uint32_t type, const void *buf, uint32_t len);
+void bcsim__dump_stream_complete(void);
+
+/* Phase results the dump needs (dump.c keeps them until the body is written). */
+void bcsim__dump_force_range(uint64_t va, uint64_t size);         /* triage blocks */
+void bcsim__dump_pages_change(bool add, uint64_t first_pfn, uint64_t count);
+bool bcsim__dump_pfn_exists(uint64_t pfn);
+bool bcsim__dump_pfn_protected(uint64_t pfn);
+void bcsim__phase_pages(void);
+/* Secondary data: the size pass (8b) and the data pass (8e). */
+void bcsim__phase_secondary_size(void);
+void bcsim__phase_secondary_data(void);
+uint64_t bcsim__secondary_region_size(void);  /* bytes the size pass reserved (0 = none) */
+void bcsim__secondary_boot(void);            /* registers the built-in producer */
+void bcsim__secondary_shutdown(void);
+/* A block of secondary data, in production order (dump.c frames and streams it). */
+void bcsim__dump_blob(const bcsim_guid_t *guid, const void *data, uint64_t size,
+                      const char *component);
 
 #endif /* BCSIM_PHASES_H */

@@ -23,6 +23,7 @@ static inline int bcsim_test_setup(void **state)
     bcsim_config_t cfg;
     bcsim_config_init(&cfg);
     cfg.dump_type = BCSIM_DUMP_NONE;
+    cfg.secondary_builtin = false; /* tests that count list entries; enabled where wanted */
     bcsim_sim_t *sim = NULL;
     if (bcsim_sim_create(&cfg, &sim) != 0)
         return -1;
