@@ -347,6 +347,14 @@ int bcsim_sim_reboot(bcsim_sim_t *sim);
 /** true while the machine is halted after a bug check. */
 bool bcsim_sim_halted(const bcsim_sim_t *sim);
 
+/**
+ * Scripts the values reads of a port (READ_PORT_*) or register (READ_REGISTER_*) return, in
+ * order; after the last, the last value repeats. Unscripted ports read as all ones.
+ * count 0 removes the script.
+ */
+int bcsim_sim_port_script(bcsim_sim_t *sim, uint64_t address, bool is_register,
+                          const uint64_t *values, uint32_t count);
+
 /** Every finding since the machine was created (registration-time findings included). */
 uint32_t bcsim_sim_violation_count(const bcsim_sim_t *sim);
 const bcsim_violation_t *bcsim_sim_violation(const bcsim_sim_t *sim, uint32_t index);

@@ -66,10 +66,48 @@ void bcsim__nt_call_driver_unload(void *unload, void *driver_object);
 bcsim__i32 bcsim__triage_init_array(void *array, bcsim__u32 size);
 bcsim__i32 bcsim__triage_add_block(void *array, void *address, bcsim__u64 size);
 
+/* ---- the device model (src/ports.c) ---------------------------------------------------- */
+/* Logs a port or register access; for reads returns the scripted value. */
+bcsim__u64 bcsim__port_io(bcsim__u64 address, bcsim__u32 width, bcsim__u64 value, int write,
+                          int is_register, void *caller);
+
 /* ---- the bug check (src/bugcheck.c) ------------------------------------------------- */
 __attribute__((__noreturn__))
 void bcsim__bugcheck_from_driver(bcsim__u32 code, bcsim__u64 p1, bcsim__u64 p2, bcsim__u64 p3,
                                  bcsim__u64 p4, void *caller);
+
+/* ---- formatting and debug output (src/fmt.c, src/dbglog.c) --------------------------
+ * Driver format strings are formatted with Windows semantics by src/fmt.c, never by glibc.
+ * A src/nt caller passes the address of its own va_list (va_copy a va_list parameter into a
+ * local first): both worlds use the compiler's builtin va_list type. */
+#define BCSIM__FMT_USED_UNICODE   0x1u  /* a narrow/wide conversion: %C %S %lc %ls %wc %ws %wZ */
+#define BCSIM__FMT_USED_PERCENT_N 0x2u  /* %n was seen (refused: nothing written) */
+#define BCSIM__FMT_USED_FLOAT     0x4u  /* %e %f %g %a ... */
+#define BCSIM__FMT_BAD_SPEC       0x8u  /* unknown or truncated conversion, printed as written */
+/* vsnprintf-like: at most size - 1 bytes and a NUL; returns the length the output needs. */
+int bcsim__fmt_bridge(char *out, bcsim__u64 size, const char *fmt, void *va_list_ptr,
+                      unsigned *flags_used);
+/* The same for 16-bit text: fmt and out are WCHAR strings, size and the result count units;
+ * %s/%c take wide arguments and %S/%C narrow ones (swprintf convention). */
+int bcsim__fmt_bridge_w(unsigned short *out, bcsim__u64 size, const unsigned short *fmt,
+                        void *va_list_ptr, unsigned *flags_used);
+/* One formatted DbgPrint-family message: logged, filtered, delivered to the sink by line,
+ * checked against the IRQL rules (dispatcher-model.md 8.2). */
+void bcsim__dbgprint_emit(const char *text, bcsim__u64 len, bcsim__u32 component,
+                          bcsim__u32 level, unsigned flags_used, void *caller);
+/* DbgSetDebugFilterState / DbgQueryDebugFilterState: NTSTATUS / TRUE, FALSE or NTSTATUS. */
+bcsim__i32 bcsim__dbg_filter_set(bcsim__u32 component, bcsim__u32 level, int state);
+bcsim__i32 bcsim__dbg_filter_query(bcsim__u32 component, bcsim__u32 level);
+/* The ntstrsafe copy/cat/length rule: above PASSIVE_LEVEL a STRSAFE_AT_HIGH_IRQL warning, or
+ * with verifier.strsafe_copy = violation an IRQL_TOO_HIGH finding (0x121, P1 = 2). */
+void bcsim__strsafe_irql_check(enum bcsim__export_id id, void *caller);
+/* A breakpoint raised by driver code (DbgBreakPoint): the lead's contain.c implements it. */
+void bcsim__debugbreak(void *caller);
+
+/* ---- pool for routines that allocate on the driver's behalf (memory.c) ------------------ *
+ * RtlUnicodeStringToAnsiString(..., TRUE) and friends; freed by RtlFreeAnsiString & co. */
+void *bcsim__pool_alloc_bridge(bcsim__u64 size, int paged, bcsim__u32 tag, void *caller);
+void bcsim__pool_free_bridge(void *p, void *caller);
 
 #ifdef __cplusplus
 }

@@ -65,6 +65,7 @@ void bcsim__shutdown_hooks(void)
     run_free();
     catch_point = NULL;
     bcsim__phases_shutdown();
+    bcsim__ports_shutdown();
 }
 
 const bcsim_result_t *bcsim_sim_last_result(bcsim_sim_t *sim)

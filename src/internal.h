@@ -392,6 +392,14 @@ const char *bcsim__rec_component(const void *rec, bool legacy);
 int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, const char *driver);
 void bcsim__set_last_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+void bcsim__ports_shutdown(void);
+
+/* ---- reports (report.c) ----------------------------------------------------------------- */
+struct bcsim_report_opts;
+/* The JSON report as a jansson json_t * (the CLI combines several). */
+void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation_t *extra,
+                                uint32_t nextra, const struct bcsim_report_opts *opts);
+
 /* Stops the bug check where it is (nested = halt, fault = halt) and returns to the harness. */
 _Noreturn void bcsim__bugcheck_halt(void);
 

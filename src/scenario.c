@@ -1,0 +1,472 @@
+/*
+ * src/scenario.c — the JSON scenario parser (format: include/bcsim/scenario.h), through
+ * jansson. Strict: unknown keys, wrong types and out-of-range values are errors naming the
+ * JSON path, so a typo in a CI scenario fails loudly instead of testing something else.
+ * A fuzz target (fuzz/fuzz_scenario.c) feeds it arbitrary bytes.
+ */
+#include "internal.h"
+#include "bcsim/scenario.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+typedef struct knob {
+    char *name, *value;
+} knob_t;
+
+struct bcsim_scenario {
+    char *name;
+    BCSIM_VEC(char *) drivers;
+    BCSIM_VEC(knob_t) config;
+    BCSIM_VEC(bcsim_scenario_port_t) ports;
+    BCSIM_VEC(bcsim_scenario_bugcheck_t) bugchecks;
+    BCSIM_VEC(BCSIM_VEC(knob_t)) bc_config;   /* per bug check */
+    BCSIM_VEC(char *) expect;                  /* NULL-terminated when present */
+    bool has_expect;
+};
+
+#define MAX_ITEMS 4096
+
+static int fail(char *err, uint64_t size, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static int fail(char *err, uint64_t size, const char *path, const char *fmt, ...)
+{
+    if (err && size) {
+        int n = snprintf(err, (size_t)size, "%s%s", path, path[0] ? ": " : "");
+        va_list ap;
+        va_start(ap, fmt);
+        if (n >= 0 && (uint64_t)n < size)
+            vsnprintf(err + n, (size_t)size - (size_t)n, fmt, ap);
+        va_end(ap);
+    }
+    return BCSIM_EFORMAT;
+}
+
+static char *join_path(const char *base, const char *rel)
+{
+    if (!base || !*base || rel[0] == '/')
+        return strdup(rel);
+    size_t n = strlen(base) + strlen(rel) + 2;
+    char *p = malloc(n);
+    if (p)
+        snprintf(p, n, "%s/%s", base, rel);
+    return p;
+}
+
+/* A number as a JSON integer or a string ("0x1F", "31"). */
+static int get_u64(json_t *v, uint64_t *out)
+{
+    if (json_is_integer(v)) {
+        json_int_t i = json_integer_value(v);
+        if (i < 0)
+            return -1;
+        *out = (uint64_t)i;
+        return 0;
+    }
+    if (json_is_string(v)) {
+        const char *s = json_string_value(v);
+        char *end;
+        errno = 0;
+        if (!*s || *s == '-')
+            return -1;
+        unsigned long long x = strtoull(s, &end, 0);
+        if (errno || *end)
+            return -1;
+        *out = x;
+        return 0;
+    }
+    return -1;
+}
+
+static int parse_knobs(json_t *obj, const char *path, void *vec_, char *err, uint64_t es)
+{
+    BCSIM_VEC(knob_t) *vec = vec_;
+    if (!json_is_object(obj))
+        return fail(err, es, path, "expected an object of knob names to values");
+    const char *k;
+    json_t *v;
+    json_object_foreach(obj, k, v) {
+        char vbuf[64];
+        const char *val;
+        if (json_is_string(v))
+            val = json_string_value(v);
+        else if (json_is_integer(v)) {
+            snprintf(vbuf, sizeof(vbuf), "%lld", (long long)json_integer_value(v));
+            val = vbuf;
+        } else if (json_is_boolean(v))
+            val = json_is_true(v) ? "on" : "off";
+        else
+            return fail(err, es, path, "knob \"%s\": expected a string, number or boolean", k);
+        /* Check the knob now: a bad one is reported with its path, not at run time. */
+        bcsim_config_t probe;
+        bcsim_config_init(&probe);
+        const char *why;
+        if (bcsim_config_set(&probe, k, val, &why) != 0)
+            return fail(err, es, path, "knob \"%s\" = \"%s\": %s", k, val, why);
+        knob_t *kn = BCSIM_VEC_PUSH(vec);
+        if (!kn || vec->n > MAX_ITEMS)
+            return fail(err, es, path, "too many knobs");
+        kn->name = strdup(k);
+        kn->value = strdup(val);
+        if (!kn->name || !kn->value)
+            return BCSIM_ENOMEM;
+    }
+    return 0;
+}
+
+static int check_keys(json_t *obj, const char *path, const char *const *allowed, char *err,
+                      uint64_t es)
+{
+    const char *k;
+    json_t *v;
+    json_object_foreach(obj, k, v) {
+        bool ok = false;
+        for (const char *const *a = allowed; *a; a++)
+            ok |= !strcmp(k, *a);
+        if (!ok)
+            return fail(err, es, path, "unknown key \"%s\"", k);
+    }
+    return 0;
+}
+
+static int parse_dump_type(const char *s, int32_t *out)
+{
+    static const struct { const char *n; int32_t v; } t[] = {
+        { "none", BCSIM_DUMP_NONE }, { "full", BCSIM_DUMP_FULL }, { "complete", BCSIM_DUMP_FULL },
+        { "bitmap", BCSIM_DUMP_BITMAP }, { "kernel", BCSIM_DUMP_BITMAP },
+        { "small", BCSIM_DUMP_SMALL }, { "header", BCSIM_DUMP_HEADER },
+    };
+    for (size_t i = 0; i < BCSIM_ARRAY_SIZE(t); i++)
+        if (!strcmp(s, t[i].n)) {
+            *out = t[i].v;
+            return 0;
+        }
+    return -1;
+}
+
+static int parse_bugcheck(bcsim_scenario_t *s, json_t *b, size_t idx, const char *base,
+                          char *err, uint64_t es)
+{
+    char path[64];
+    snprintf(path, sizeof(path), "bugchecks[%zu]", idx);
+    if (!json_is_object(b))
+        return fail(err, es, path, "expected an object");
+    static const char *const keys[] = { "code", "params", "dump", "dump_type", "live", "config", NULL };
+    int rc = check_keys(b, path, keys, err, es);
+    if (rc)
+        return rc;
+    bcsim_scenario_bugcheck_t *bc = BCSIM_VEC_PUSH(&s->bugchecks);
+    BCSIM_VEC(knob_t) *kv = (void *)BCSIM_VEC_PUSH(&s->bc_config);
+    if (!bc || !kv)
+        return BCSIM_ENOMEM;
+    bc->code = 0xE2;
+    bc->dump_type = -1;
+    bc->live = -1;
+    json_t *v = json_object_get(b, "code");
+    if (v) {
+        uint64_t c;
+        if (json_is_string(v) && bcsim_bugcheck_parse(json_string_value(v), &bc->code) == 0)
+            ;
+        else if (get_u64(v, &c) == 0 && c <= 0xFFFFFFFFULL)
+            bc->code = (uint32_t)c;
+        else
+            return fail(err, es, path, "code: expected a bug-check name or a 32-bit number");
+    }
+    v = json_object_get(b, "params");
+    if (v) {
+        if (!json_is_array(v) || json_array_size(v) > 4)
+            return fail(err, es, path, "params: expected an array of at most 4 numbers");
+        for (size_t i = 0; i < json_array_size(v); i++)
+            if (get_u64(json_array_get(v, i), &bc->params[i]))
+                return fail(err, es, path, "params[%zu]: expected a number (or a \"0x...\" string)", i);
+    }
+    v = json_object_get(b, "dump");
+    if (v) {
+        if (!json_is_string(v) || !*json_string_value(v))
+            return fail(err, es, path, "dump: expected a file path");
+        bc->dump_path = join_path(base, json_string_value(v));
+    }
+    v = json_object_get(b, "dump_type");
+    if (v && (!json_is_string(v) || parse_dump_type(json_string_value(v), &bc->dump_type)))
+        return fail(err, es, path, "dump_type: expected one of none, full, bitmap, small, header");
+    v = json_object_get(b, "live");
+    if (v) {
+        if (!json_is_boolean(v))
+            return fail(err, es, path, "live: expected true or false");
+        bc->live = json_is_true(v);
+    }
+    v = json_object_get(b, "config");
+    if (v) {
+        char p2[96];
+        snprintf(p2, sizeof(p2), "%s.config", path);
+        return parse_knobs(v, p2, kv, err, es);
+    }
+    return 0;
+}
+
+static int parse_root(bcsim_scenario_t *s, json_t *root, const char *base, char *err, uint64_t es)
+{
+    if (!json_is_object(root))
+        return fail(err, es, "", "a scenario is a JSON object");
+    static const char *const keys[] = { "name", "drivers", "config", "ports", "bugchecks", "expect", NULL };
+    int rc = check_keys(root, "", keys, err, es);
+    if (rc)
+        return rc;
+    json_t *v = json_object_get(root, "name");
+    if (v) {
+        if (!json_is_string(v))
+            return fail(err, es, "name", "expected a string");
+        s->name = strdup(json_string_value(v));
+    }
+    v = json_object_get(root, "drivers");
+    if (v) {
+        if (!json_is_array(v) || json_array_size(v) > MAX_ITEMS)
+            return fail(err, es, "drivers", "expected an array of module paths");
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            json_t *d = json_array_get(v, i);
+            if (!json_is_string(d) || !*json_string_value(d))
+                return fail(err, es, "drivers", "element %zu: expected a module path", i);
+            char **slot = BCSIM_VEC_PUSH(&s->drivers);
+            if (!slot || !(*slot = join_path(base, json_string_value(d))))
+                return BCSIM_ENOMEM;
+        }
+    }
+    v = json_object_get(root, "config");
+    if (v && (rc = parse_knobs(v, "config", &s->config, err, es)))
+        return rc;
+    v = json_object_get(root, "ports");
+    if (v) {
+        if (!json_is_array(v) || json_array_size(v) > MAX_ITEMS)
+            return fail(err, es, "ports", "expected an array");
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            char path[48];
+            snprintf(path, sizeof(path), "ports[%zu]", i);
+            json_t *p = json_array_get(v, i);
+            if (!json_is_object(p))
+                return fail(err, es, path, "expected an object");
+            static const char *const pk[] = { "port", "register", "reads", NULL };
+            if ((rc = check_keys(p, path, pk, err, es)))
+                return rc;
+            json_t *port = json_object_get(p, "port"), *reg = json_object_get(p, "register");
+            if (!!port == !!reg)
+                return fail(err, es, path, "give exactly one of \"port\" or \"register\"");
+            bcsim_scenario_port_t *sp = BCSIM_VEC_PUSH(&s->ports);
+            if (!sp)
+                return BCSIM_ENOMEM;
+            sp->is_register = reg != NULL;
+            if (get_u64(port ? port : reg, &sp->address))
+                return fail(err, es, path, "%s: expected a number", port ? "port" : "register");
+            json_t *reads = json_object_get(p, "reads");
+            if (!json_is_array(reads) || json_array_size(reads) > MAX_ITEMS)
+                return fail(err, es, path, "reads: expected an array of numbers");
+            uint64_t *vals = calloc(json_array_size(reads) + 1, sizeof(uint64_t));
+            if (!vals)
+                return BCSIM_ENOMEM;
+            sp->reads = vals;
+            sp->read_count = (uint32_t)json_array_size(reads);
+            for (size_t k = 0; k < json_array_size(reads); k++)
+                if (get_u64(json_array_get(reads, k), &vals[k]))
+                    return fail(err, es, path, "reads[%zu]: expected a number", k);
+        }
+    }
+    v = json_object_get(root, "bugchecks");
+    if (v) {
+        if (!json_is_array(v) || json_array_size(v) == 0 || json_array_size(v) > 256)
+            return fail(err, es, "bugchecks", "expected an array of 1 to 256 bug checks");
+        for (size_t i = 0; i < json_array_size(v); i++)
+            if ((rc = parse_bugcheck(s, json_array_get(v, i), i, base, err, es)))
+                return rc;
+    }
+    v = json_object_get(root, "expect");
+    if (v) {
+        if (!json_is_object(v))
+            return fail(err, es, "expect", "expected an object");
+        static const char *const ek[] = { "violations", NULL };
+        if ((rc = check_keys(v, "expect", ek, err, es)))
+            return rc;
+        json_t *vs = json_object_get(v, "violations");
+        if (vs) {
+            if (!json_is_array(vs) || json_array_size(vs) > MAX_ITEMS)
+                return fail(err, es, "expect.violations", "expected an array of violation names");
+            s->has_expect = true;
+            for (size_t i = 0; i < json_array_size(vs); i++) {
+                json_t *n = json_array_get(vs, i);
+                uint32_t id;
+                if (!json_is_string(n) || bcsim_violation_lookup(json_string_value(n), &id))
+                    return fail(err, es, "expect.violations", "element %zu is not a violation name", i);
+                char **slot = BCSIM_VEC_PUSH(&s->expect);
+                if (!slot || !(*slot = strdup(json_string_value(n))))
+                    return BCSIM_ENOMEM;
+            }
+        }
+    }
+    if (!s->bugchecks.n) {
+        bcsim_scenario_bugcheck_t *bc = BCSIM_VEC_PUSH(&s->bugchecks);
+        void *kv = BCSIM_VEC_PUSH(&s->bc_config);
+        if (!bc || !kv)
+            return BCSIM_ENOMEM;
+        bc->code = 0xE2;
+        bc->dump_type = -1;
+        bc->live = -1;
+    }
+    if (s->has_expect) {
+        char **slot = BCSIM_VEC_PUSH(&s->expect);
+        if (!slot)
+            return BCSIM_ENOMEM;
+        *slot = NULL;
+    }
+    return 0;
+}
+
+int bcsim_scenario_parse(const char *text, uint64_t len, const char *base_dir,
+                         bcsim_scenario_t **out, char *err, uint64_t es)
+{
+    if (!out)
+        return BCSIM_EINVAL;
+    *out = NULL;
+    if (err && es)
+        err[0] = 0;
+    if (!text)
+        return fail(err, es, "", "no scenario text");
+    json_error_t je;
+    json_t *root = json_loadb(text, (size_t)len, JSON_REJECT_DUPLICATES, &je);
+    if (!root)
+        return fail(err, es, "", "invalid JSON at line %d, column %d: %s", je.line, je.column, je.text);
+    bcsim_scenario_t *s = calloc(1, sizeof(*s));
+    if (!s) {
+        json_decref(root);
+        return BCSIM_ENOMEM;
+    }
+    int rc = parse_root(s, root, base_dir, err, es);
+    json_decref(root);
+    if (rc) {
+        bcsim_scenario_free(s);
+        return rc;
+    }
+    *out = s;
+    return 0;
+}
+
+int bcsim_scenario_load(const char *path, bcsim_scenario_t **out, char *err, uint64_t es)
+{
+    if (out)
+        *out = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (err && es)
+            snprintf(err, (size_t)es, "%s: cannot read: %s", path, strerror(errno));
+        return BCSIM_ENOENT;
+    }
+    BCSIM_VEC(char) buf = { 0 };
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+        if (buf.n + n > (16u << 20) || !BCSIM_VEC_RESERVE(&buf, buf.n + n)) {
+            fclose(f);
+            BCSIM_VEC_FREE(&buf);
+            return fail(err, es, path, "scenario larger than 16 MiB");
+        }
+        memcpy(buf.v + buf.n, chunk, n);
+        buf.n += n;
+    }
+    bool ioerr = ferror(f);
+    fclose(f);
+    if (ioerr) {
+        BCSIM_VEC_FREE(&buf);
+        if (err && es)
+            snprintf(err, (size_t)es, "%s: read error", path);
+        return BCSIM_EIO;
+    }
+    char *dir = strdup(path);
+    char *slash = dir ? strrchr(dir, '/') : NULL;
+    if (slash)
+        *slash = 0;
+    char prefix[512];
+    int rc = bcsim_scenario_parse(buf.v ? buf.v : "", buf.n, slash ? dir : ".", out, prefix, sizeof(prefix));
+    if (rc && err && es)
+        snprintf(err, (size_t)es, "%s: %s", path, prefix);
+    free(dir);
+    BCSIM_VEC_FREE(&buf);
+    return rc;
+}
+
+static void free_knobs(void *vec_)
+{
+    BCSIM_VEC(knob_t) *vec = vec_;
+    for (size_t i = 0; i < vec->n; i++) {
+        free(vec->v[i].name);
+        free(vec->v[i].value);
+    }
+    BCSIM_VEC_FREE(vec);
+}
+
+void bcsim_scenario_free(bcsim_scenario_t *s)
+{
+    if (!s)
+        return;
+    free(s->name);
+    for (size_t i = 0; i < s->drivers.n; i++)
+        free(s->drivers.v[i]);
+    BCSIM_VEC_FREE(&s->drivers);
+    free_knobs(&s->config);
+    for (size_t i = 0; i < s->ports.n; i++)
+        free((void *)s->ports.v[i].reads);
+    BCSIM_VEC_FREE(&s->ports);
+    for (size_t i = 0; i < s->bugchecks.n; i++)
+        free((void *)s->bugchecks.v[i].dump_path);
+    BCSIM_VEC_FREE(&s->bugchecks);
+    for (size_t i = 0; i < s->bc_config.n; i++)
+        free_knobs(&s->bc_config.v[i]);
+    BCSIM_VEC_FREE(&s->bc_config);
+    for (size_t i = 0; i < s->expect.n; i++)
+        free(s->expect.v[i]);
+    BCSIM_VEC_FREE(&s->expect);
+    free(s);
+}
+
+const char *bcsim_scenario_name(const bcsim_scenario_t *s) { return s ? s->name : NULL; }
+uint32_t bcsim_scenario_driver_count(const bcsim_scenario_t *s) { return s ? (uint32_t)s->drivers.n : 0; }
+const char *bcsim_scenario_driver(const bcsim_scenario_t *s, uint32_t i)
+{
+    return s && i < s->drivers.n ? s->drivers.v[i] : NULL;
+}
+uint32_t bcsim_scenario_bugcheck_count(const bcsim_scenario_t *s) { return s ? (uint32_t)s->bugchecks.n : 0; }
+const bcsim_scenario_bugcheck_t *bcsim_scenario_bugcheck(const bcsim_scenario_t *s, uint32_t i)
+{
+    return s && i < s->bugchecks.n ? &s->bugchecks.v[i] : NULL;
+}
+uint32_t bcsim_scenario_port_count(const bcsim_scenario_t *s) { return s ? (uint32_t)s->ports.n : 0; }
+const bcsim_scenario_port_t *bcsim_scenario_port(const bcsim_scenario_t *s, uint32_t i)
+{
+    return s && i < s->ports.n ? &s->ports.v[i] : NULL;
+}
+const char *const *bcsim_scenario_expected(const bcsim_scenario_t *s)
+{
+    return s && s->has_expect ? (const char *const *)s->expect.v : NULL;
+}
+
+int bcsim_scenario_configure(const bcsim_scenario_t *s, uint32_t bugcheck, bcsim_config_t *cfg,
+                             char *err, uint64_t es)
+{
+    if (!s || !cfg)
+        return BCSIM_EINVAL;
+    const char *why;
+    for (size_t i = 0; i < s->config.n; i++)
+        if (bcsim_config_set(cfg, s->config.v[i].name, s->config.v[i].value, &why))
+            return fail(err, es, "config", "%s: %s", s->config.v[i].name, why), BCSIM_EINVAL;
+    if (bugcheck < s->bc_config.n) {
+        for (size_t i = 0; i < s->bc_config.v[bugcheck].n; i++) {
+            knob_t *k = &s->bc_config.v[bugcheck].v[i];
+            if (bcsim_config_set(cfg, k->name, k->value, &why))
+                return fail(err, es, "bugchecks.config", "%s: %s", k->name, why), BCSIM_EINVAL;
+        }
+        const bcsim_scenario_bugcheck_t *b = &s->bugchecks.v[bugcheck];
+        if (b->dump_type >= 0)
+            cfg->dump_type = (uint32_t)b->dump_type;
+        if (b->live >= 0)
+            cfg->live = b->live;
+    }
+    return 0;
+}
