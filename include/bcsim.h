@@ -205,6 +205,9 @@ typedef struct bcsim_config {
     /* output */
     bcsim_line_sink_t dbgprint_sink;/**< live DbgPrint lines (the CLI prints them) */
     void *dbgprint_ctx;
+    /** Called while the dump body is written (done/total bytes), e.g. for a progress bar. */
+    void (*progress)(void *ctx, uint64_t done, uint64_t total);
+    void *progress_ctx;
 } bcsim_config_t;
 
 /** Fills cfg with the defaults listed above. */
@@ -343,6 +346,17 @@ const bcsim_result_t *bcsim_sim_last_result(bcsim_sim_t *sim);
  * would be reloaded; results already returned stay valid.
  */
 int bcsim_sim_reboot(bcsim_sim_t *sim);
+
+/**
+ * Gives bcsim a buffer (e.g. shared memory) in which it keeps a one-line description of the
+ * driver code it is running ("KbCallbackDumpIo callback MyDumpIo (mydrv)"), empty while
+ * harness code runs. A supervising process reads it when the simulation dies unexpectedly
+ * (a driver calling exit(), a crash the containment could not catch). NULL disables it.
+ */
+void bcsim_set_activity_buffer(char *buf, uint32_t size);
+
+/** true if a debugger (gdb) is attached to this process: containment is then off. */
+bool bcsim_debugger_attached(void);
 
 /** true while the machine is halted after a bug check. */
 bool bcsim_sim_halted(const bcsim_sim_t *sim);

@@ -31,6 +31,33 @@ const char *bcsim_last_error(void)
     return last_error;
 }
 
+static char *activity_buf;
+static uint32_t activity_size;
+
+void bcsim_set_activity_buffer(char *buf, uint32_t size)
+{
+    activity_buf = size ? buf : NULL;
+    activity_size = size;
+    if (activity_buf)
+        activity_buf[0] = 0;
+}
+
+void bcsim__activity_clear(void)
+{
+    if (activity_buf)
+        activity_buf[0] = 0;
+}
+
+void bcsim__activity(const char *fmt, ...)
+{
+    if (!activity_buf)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(activity_buf, activity_size, fmt, ap);
+    va_end(ap);
+}
+
 /* ---- lifetime ------------------------------------------------------------------------------ */
 
 void bcsim__boot_hooks(void)
@@ -282,7 +309,9 @@ int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, cons
     if (sigsetjmp(jb, 1) == 0) {
         bcsim__frame_t f;
         memset(&f, 0, sizeof(f));
+        bcsim__activity("%s of %s", what, driver ? driver : "a driver");
         int out = bcsim__guarded_call(&f, fn, arg);
+        bcsim__activity_clear();
         if (out == BCSIM__OUT_FAULT) {
             /* An exception in driver code outside a callback is unhandled: the machine
              * bug-checks with the code the finding names. */

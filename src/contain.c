@@ -98,6 +98,11 @@ bool bcsim__debugger_attached(void)
     return C.tracer == 1;
 }
 
+bool bcsim_debugger_attached(void)
+{
+    return bcsim__debugger_attached();
+}
+
 bool bcsim__containment_on(void)
 {
     return bcsim__m.cfg.contain && !bcsim__debugger_attached();

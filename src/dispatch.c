@@ -167,6 +167,21 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
     bcsim__violation(&r, "signal %d in %s", f->signo, what);
 }
 
+/* ---- the debugger hook ------------------------------------------------------------------------
+ * Called right before every callback runs, on the harness stack. The gdb extension
+ * (`bcsim break-callback`) breaks here, matches the component/reason, and plants a one-shot
+ * breakpoint at the routine so the stop is in the driver's own function. Keep the signature
+ * stable: the gdb extension reads these parameters by name. */
+__attribute__((noinline, used)) void bcsim__gdb_callback_hook(const void *record, int32_t reason,
+                                                              const char *component,
+                                                              const void *routine, uint32_t phase,
+                                                              uint32_t seq)
+{
+    __asm__ volatile("" ::"r"(record), "r"(reason), "r"(component), "r"(routine), "r"(phase),
+                     "r"(seq)
+                     : "memory");
+}
+
 /* ---- invoking a callback ----------------------------------------------------------------------- */
 
 typedef struct thunk {
@@ -215,7 +230,13 @@ int bcsim__invoke(bcsim__cb_t *cb)
     f.watchdog = true;
     f.is_callback = true;
     thunk_t t = { cb };
+    if (c) {
+        bcsim__activity("%s callback %s (%s)", bcsim_reason_name(c->reason), c->routine,
+                        c->component ? c->component : "?");
+        bcsim__gdb_callback_hook(cb->record, c->reason, c->component, cb->routine, c->phase, idx);
+    }
     cb->outcome = bcsim__guarded_call(&f, call_routine, &t);
+    bcsim__activity_clear();
 
     bcsim__violations_resolve();
     const char *component = c ? bcsim__call(idx)->component : NULL;

@@ -394,6 +394,10 @@ void bcsim__set_last_error(const char *fmt, ...) __attribute__((format(printf, 1
 
 void bcsim__ports_shutdown(void);
 
+/* The supervisor's view of what driver code runs now (bcsim_set_activity_buffer). */
+void bcsim__activity(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void bcsim__activity_clear(void);
+
 /* ---- reports (report.c) ----------------------------------------------------------------- */
 struct bcsim_report_opts;
 /* The JSON report as a jansson json_t * (the CLI combines several). */
