@@ -1,0 +1,318 @@
+/*
+ * src/dump_file.c — the dump file: a private temporary file beside the target, sparse
+ * sequential writes, rename into place when complete (see dump_file.h).
+ *
+ * Why not write the target directly: a failure (full disk, file size limit, a nested bug
+ * check) would leave a half-written file that looks like a dump. Why O_NOFOLLOW and the
+ * symlink refusal: the target directory may be shared (/tmp), and a planted link must not
+ * redirect the write. SIGXFSZ is ignored around each write so RLIMIT_FSIZE surfaces as
+ * EFBIG instead of killing the process.
+ */
+#include "dump_file.h"
+
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PAGE 0x1000u
+
+struct bcsim__dump_file {
+    int fd;
+    uint32_t flags;
+    char *path;         /* target */
+    char *tmp;          /* temporary file */
+    uint64_t size;      /* logical bytes written */
+    bool failed, committed, tmp_exists;
+    char err[512];
+};
+
+static void set_err(char *buf, size_t len, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void set_err(char *buf, size_t len, const char *fmt, ...)
+{
+    if (!buf || !len)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, len, fmt, ap);
+    va_end(ap);
+}
+
+static void remove_temp(bcsim__dump_file_t *f)
+{
+    if (f->fd >= 0) {
+        close(f->fd);
+        f->fd = -1;
+    }
+    if (f->tmp_exists) {
+        unlink(f->tmp);
+        f->tmp_exists = false;
+    }
+}
+
+static int fail_errno(bcsim__dump_file_t *f, int e, const char *what)
+{
+    const char *why = strerror(e);
+    if (e == EFBIG)
+        why = "file too large (RLIMIT_FSIZE or the file system's size limit)";
+    else if (e == ENOSPC)
+        why = "no space left on device";
+    else if (e == EDQUOT)
+        why = "disk quota exceeded";
+    set_err(f->err, sizeof(f->err), "%s '%s' at offset 0x%llx: %s", what, f->path,
+            (unsigned long long)f->size, why);
+    f->failed = true;
+    remove_temp(f);
+    return BCSIM_EIO;
+}
+
+/* Refuses a target that is a symlink, a directory or another non-regular file. */
+static int check_target(const char *path, char *err, size_t errlen)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0) {
+        if (errno == ENOENT)
+            return 0;
+        if (errno == ENOTDIR) {
+            set_err(err, errlen, "cannot write dump '%s': a parent path component is not a directory", path);
+            return BCSIM_EINVAL;
+        }
+        set_err(err, errlen, "cannot write dump '%s': %s", path, strerror(errno));
+        return BCSIM_EIO;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        set_err(err, errlen, "refusing to write dump '%s': it is a symbolic link", path);
+        return BCSIM_EINVAL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        set_err(err, errlen, "cannot write dump '%s': it is a directory", path);
+        return BCSIM_EINVAL;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        set_err(err, errlen, "refusing to write dump '%s': it exists and is not a regular file", path);
+        return BCSIM_EINVAL;
+    }
+    return 0;
+}
+
+int bcsim__dump_file_open(const char *path, uint32_t flags, bcsim__dump_file_t **out,
+                          char *err, size_t errlen)
+{
+    *out = NULL;
+    set_err(err, errlen, "%s", "");
+    if (!path || !*path) {
+        set_err(err, errlen, "no dump file path given");
+        return BCSIM_EINVAL;
+    }
+    size_t len = strlen(path);
+    if (path[len - 1] == '/') {
+        set_err(err, errlen, "cannot write dump '%s': it names a directory", path);
+        return BCSIM_EINVAL;
+    }
+    int rc = check_target(path, err, errlen);
+    if (rc)
+        return rc;
+    const char *slash = strrchr(path, '/');
+    size_t dirlen = slash ? (size_t)(slash - path) : 0;
+    const char *base = slash ? slash + 1 : path;
+    char *dir = slash ? strndup(path, dirlen ? dirlen : 1) : strdup(".");
+    bcsim__dump_file_t *f = calloc(1, sizeof(*f));
+    char *tmp = malloc(len + 32);
+    if (!dir || !f || !tmp || !(f->path = strdup(path))) {
+        free(dir);
+        free(tmp);
+        if (f)
+            free(f->path);
+        free(f);
+        set_err(err, errlen, "out of memory");
+        return BCSIM_ENOMEM;
+    }
+    f->fd = -1;
+    f->flags = flags;
+    f->tmp = tmp;
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        int e = errno;
+        if (stat(dir, &st) == 0)
+            set_err(err, errlen, "cannot write dump '%s': '%s' is not a directory", path, dir);
+        else
+            set_err(err, errlen, "cannot write dump '%s': directory '%s': %s", path, dir,
+                    e == ENOTDIR ? "a path component is not a directory" : strerror(e));
+        free(dir);
+        bcsim__dump_file_close(f);
+        return BCSIM_EINVAL;
+    }
+    int e = 0;
+    for (int attempt = 0; attempt < 100; attempt++) {
+        uint32_t rnd = 0;
+        if (getrandom(&rnd, sizeof(rnd), GRND_NONBLOCK) != (ssize_t)sizeof(rnd))
+            rnd = (uint32_t)getpid() * 2654435761u + (uint32_t)attempt * 40503u;
+        snprintf(tmp, len + 32, "%.*s%s.%s.%08x.tmp", (int)dirlen, path, slash ? "/" : "",
+                 base, rnd);
+        f->fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (f->fd >= 0)
+            break;
+        e = errno;
+        if (e != EEXIST)
+            break;
+    }
+    if (f->fd < 0) {
+        set_err(err, errlen, "cannot create the dump file in '%s': %s", dir,
+                e == EROFS ? "read-only file system" : strerror(e));
+        free(dir);
+        bcsim__dump_file_close(f);
+        return e == ENOMEM ? BCSIM_ENOMEM : BCSIM_EIO;
+    }
+    free(dir);
+    f->tmp_exists = true;
+    *out = f;
+    return 0;
+}
+
+static bool page_is_zero(const uint8_t *p)
+{
+    const uint64_t *q = (const uint64_t *)(const void *)p;
+    for (size_t i = 0; i < PAGE / 8; i++)
+        if (q[i])
+            return false;
+    return true;
+}
+
+/* pwrite with SIGXFSZ ignored; false with errno set. */
+static bool write_at(int fd, const uint8_t *p, size_t n, uint64_t off)
+{
+    struct sigaction ign = { .sa_handler = SIG_IGN }, old;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGXFSZ, &ign, &old);
+    bool ok = true;
+    while (n) {
+        ssize_t k = pwrite(fd, p, n, (off_t)off);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (k == 0)
+                errno = EIO;
+            ok = false;
+            break;
+        }
+        p += k;
+        n -= (size_t)k;
+        off += (uint64_t)k;
+    }
+    int e = errno;
+    sigaction(SIGXFSZ, &old, NULL);
+    errno = e;
+    return ok;
+}
+
+static bool truncate_to(int fd, uint64_t size)
+{
+    struct sigaction ign = { .sa_handler = SIG_IGN }, old;
+    sigemptyset(&ign.sa_mask);
+    sigaction(SIGXFSZ, &ign, &old);
+    int r;
+    do
+        r = ftruncate(fd, (off_t)size);
+    while (r != 0 && errno == EINTR);
+    int e = errno;
+    sigaction(SIGXFSZ, &old, NULL);
+    errno = e;
+    return r == 0;
+}
+
+int bcsim__dump_file_write(bcsim__dump_file_t *f, const void *buf, size_t len)
+{
+    if (f->failed || f->committed)
+        return BCSIM_EIO;
+    if (f->size + len < f->size || f->size + len > INT64_MAX) {
+        errno = EFBIG;
+        return fail_errno(f, EFBIG, "cannot write dump");
+    }
+    const uint8_t *p = buf;
+    size_t i = 0;
+    while (i < len) {
+        /* skip whole zero pages at page-aligned offsets */
+        uint64_t off = f->size + i;
+        if (off % PAGE == 0 && len - i >= PAGE && page_is_zero(p + i)) {
+            i += PAGE;
+            continue;
+        }
+        /* a run up to the next zero page (or the end) */
+        size_t j = i;
+        do {
+            size_t step = (size_t)(PAGE - (f->size + j) % PAGE);
+            j += BCSIM_MIN(step, len - j);
+        } while (j < len && !(len - j >= PAGE && page_is_zero(p + j)));
+        if (!write_at(f->fd, p + i, j - i, off)) {
+            int e = errno;
+            f->size += i;
+            return fail_errno(f, e, "cannot write dump");
+        }
+        i = j;
+    }
+    f->size += len;
+    return 0;
+}
+
+static int finish(bcsim__dump_file_t *f)
+{
+    if (!truncate_to(f->fd, f->size))
+        return fail_errno(f, errno, "cannot set the size of dump");
+    if ((f->flags & BCSIM__DF_FSYNC) && fsync(f->fd) != 0)
+        return fail_errno(f, errno, "cannot sync dump");
+    int rc = check_target(f->path, f->err, sizeof(f->err));
+    if (rc) {
+        f->failed = true;
+        remove_temp(f);
+        return rc;
+    }
+    if (rename(f->tmp, f->path) != 0)
+        return fail_errno(f, errno, "cannot rename the finished dump to");
+    f->tmp_exists = false;
+    f->committed = true;
+    close(f->fd);
+    f->fd = -1;
+    return 0;
+}
+
+int bcsim__dump_file_commit(bcsim__dump_file_t *f, uint64_t expected_size)
+{
+    if (f->failed || f->committed)
+        return f->committed ? BCSIM_ESTATE : BCSIM_EIO;
+    if (f->size != expected_size) {
+        set_err(f->err, sizeof(f->err),
+                "dump '%s' is incomplete: 0x%llx of 0x%llx bytes written", f->path,
+                (unsigned long long)f->size, (unsigned long long)expected_size);
+        f->failed = true;
+        remove_temp(f);
+        return BCSIM_EIO;
+    }
+    return finish(f);
+}
+
+int bcsim__dump_file_commit_partial(bcsim__dump_file_t *f)
+{
+    if (f->failed || f->committed)
+        return f->committed ? BCSIM_ESTATE : BCSIM_EIO;
+    return finish(f);
+}
+
+void bcsim__dump_file_close(bcsim__dump_file_t *f)
+{
+    if (!f)
+        return;
+    remove_temp(f);
+    free(f->path);
+    free(f->tmp);
+    free(f);
+}
+
+uint64_t bcsim__dump_file_size(const bcsim__dump_file_t *f) { return f->size; }
+const char *bcsim__dump_file_error(const bcsim__dump_file_t *f) { return f->err; }
+const char *bcsim__dump_file_temp_path(const bcsim__dump_file_t *f) { return f->tmp; }
