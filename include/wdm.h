@@ -19,6 +19,7 @@
 #include <bcsim_shim/hal.h>
 #include <bcsim_shim/dbg.h>
 #include <bcsim_shim/ps.h>
+#include <bcsim_shim/rtl_string.h>
 #include <bcsim_shim/bugcheck.h>
 
 #endif /* _WDMDDK_ */

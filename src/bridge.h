@@ -91,6 +91,9 @@ int bcsim__fmt_bridge(char *out, bcsim__u64 size, const char *fmt, void *va_list
  * %s/%c take wide arguments and %S/%C narrow ones (swprintf convention). */
 int bcsim__fmt_bridge_w(unsigned short *out, bcsim__u64 size, const unsigned short *fmt,
                         void *va_list_ptr, unsigned *flags_used);
+/* The same without a terminator: fills at most size units (counted UNICODE_STRING output). */
+int bcsim__fmt_bridge_wn(unsigned short *out, bcsim__u64 size, const unsigned short *fmt,
+                         void *va_list_ptr, unsigned *flags_used);
 /* One formatted DbgPrint-family message: logged, filtered, delivered to the sink by line,
  * checked against the IRQL rules (dispatcher-model.md 8.2). */
 void bcsim__dbgprint_emit(const char *text, bcsim__u64 len, bcsim__u32 component,

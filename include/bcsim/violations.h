@@ -86,6 +86,7 @@
     XX(DEVICE_ACCESS_FORBIDDEN,     VIOLATION, "port or register I/O during a call that was passed KB_SECONDARY_DATA_FLAG_NO_DEVICE_ACCESS") \
     XX(UNIMPLEMENTED_ROUTINE,       WARNING,   "driver called a kernel routine bcsim implements only as a stub") \
     XX(UNHANDLED_EXCEPTION,         VIOLATION, "exception in driver code outside a bug-check callback") \
-    XX(DRIVER_ASSERTION,            VIOLATION, "driver assertion failed")
+    XX(DRIVER_ASSERTION,            VIOLATION, "driver assertion failed") \
+    XX(DBGPRINT_ABOVE_DIRQL,        WARNING,   "DbgPrint-family routine called above DIRQL (documented IRQL <= DIRQL; the debugger's IPIs can deadlock)")
 
 #endif /* BCSIM_VIOLATIONS_H */
