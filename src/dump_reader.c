@@ -632,14 +632,14 @@ static void walk_tagged(bcsim_dump_t *d)
             break;
         if (all_zero(&bh, sizeof(bh)))
             break;
-        if (bh.header_size < sizeof(bh)) {
-            diag(d, BCSIM_DIAG_WARNING, p, "blob header at 0x%llx: HeaderSize 0x%x is below "
-                 "0x20; walk stopped", (unsigned long long)p, bh.header_size);
-            break;
-        }
         if (p % 8) {
             diag(d, BCSIM_DIAG_WARNING, p, "blob header at 0x%llx is not 8-byte aligned; walk "
                  "stopped", (unsigned long long)p);
+            break;
+        }
+        if (bh.header_size < sizeof(bh)) {
+            diag(d, BCSIM_DIAG_WARNING, p, "blob header at 0x%llx: HeaderSize 0x%x is below "
+                 "0x20; walk stopped", (unsigned long long)p, bh.header_size);
             break;
         }
         /* four u32 values: the sum is below 2^34, p below 2^63 */
