@@ -68,12 +68,16 @@ void bcsim__boot_hooks(void)
 
 static void run_free(void)
 {
+    uint64_t rip = bcsim__run.ctx_rip, rsp = bcsim__run.ctx_rsp, rbp = bcsim__run.ctx_rbp;
     BCSIM_VEC_FREE(&bcsim__run.calls);
     BCSIM_VEC_FREE(&bcsim__run.writes);
     BCSIM_VEC_FREE(&bcsim__run.blobs);
     BCSIM_VEC_FREE(&bcsim__run.ports);
     BCSIM_VEC_FREE(&bcsim__run.ranges);
     memset(&bcsim__run, 0, sizeof(bcsim__run));
+    bcsim__run.ctx_rip = rip;
+    bcsim__run.ctx_rsp = rsp;
+    bcsim__run.ctx_rbp = rbp;
 }
 
 void bcsim__shutdown_hooks(void)
@@ -288,6 +292,10 @@ void bcsim__bugcheck_from_driver(bcsim__u32 code, bcsim__u64 p1, bcsim__u64 p2, 
 {
     if (bcsim__m.depth >= 1 && bcsim__run.active)
         nested(code, p1, p2, p3, p4, caller);
+    /* The CONTEXT in the dump header: where KeBugCheckEx was called from. */
+    bcsim__run.ctx_rip = (uint64_t)caller;
+    bcsim__run.ctx_rsp = (uint64_t)__builtin_frame_address(0);
+    bcsim__run.ctx_rbp = (uint64_t)__builtin_frame_address(0);
     begin(code, p1, p2, p3, p4);
 }
 
@@ -353,8 +361,13 @@ int bcsim_sim_bugcheck(bcsim_sim_t *sim, uint32_t code, const uint64_t params[4]
     void *seh;
     bcsim__frame_t *frames = bcsim__frames_save(&seh);
     catch_point = &jb;
-    if (sigsetjmp(jb, 1) == 0)
+    if (sigsetjmp(jb, 1) == 0) {
+        /* The harness trigger: the CONTEXT names this call. */
+        bcsim__run.ctx_rip = (uint64_t)__builtin_return_address(0);
+        bcsim__run.ctx_rsp = (uint64_t)__builtin_frame_address(0);
+        bcsim__run.ctx_rbp = (uint64_t)__builtin_frame_address(0);
         begin(code, p[0], p[1], p[2], p[3]);
+    }
     bcsim__frames_restore(frames, seh);
     catch_point = saved;
     if (out)

@@ -8,6 +8,8 @@
 #include "phases.h"
 #include "contain.h"
 #include "rsd.h"
+#include "dump_file.h"
+#include "dump_writer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -216,32 +218,209 @@ void bcsim__dump_stream_complete(void)
     bcsim__walk(bcsim__m.lists.reason, &o, dumpio_visit, &ctx);
 }
 
-/* ---- the dump phase (6.1) -------------------------------------------------------------------------
- * The file is produced by src/dump_writer.c (in progress); until it lands this runs every
- * callback phase and streams nothing. */
+/* ---- the dump phase (6.1) ------------------------------------------------------------------------ */
+
+static struct {
+    bcsim__dump_writer_t *w;
+    bcsim__dump_file_t *file;
+    bool file_failed;
+    uint64_t total;               /* RequiredDumpSpace */
+    uint64_t tagged;              /* T */
+    uint64_t cursor;              /* region offset of the next blob header */
+} W;
+
+static void file_error(const char *what)
+{
+    if (!bcsim__run.dump_status) {
+        bcsim__run.dump_status = BCSIM_EIO;
+        bcsim__run.dump_error = bcsim__strdup(what);
+        bcsim__report_t r = { .id = BCSIM_V_DUMP_WRITE_FAILED, .reason = BCSIM__NO_REASON };
+        bcsim__violation(&r, "%s", what);
+    }
+}
+
+/* Every chunk the writer produces: DumpIo callbacks, then the file. A file error loses the
+ * file (no partial file is left) but not the stream: callbacks still see every write. */
+static int stream_sink(void *ctx, uint32_t type, const void *buf, uint32_t len)
+{
+    (void)ctx;
+    bcsim__dump_stream_chunk(type, buf, len);
+    if (W.file && !W.file_failed && bcsim__dump_file_write(W.file, buf, len) != 0) {
+        W.file_failed = true;
+        file_error(bcsim__dump_file_error(W.file));
+        bcsim__dump_file_abort(W.file);
+        W.file = NULL;
+    }
+    if (bcsim__m.cfg.progress)
+        bcsim__m.cfg.progress(bcsim__m.cfg.progress_ctx, D.file_offset, W.total);
+    return 0;
+}
 
 void bcsim__dump_blob(const bcsim_guid_t *guid, const void *data, uint64_t size,
                       const char *component)
 {
-    (void)data;
+    if (!W.w || size > UINT32_MAX)
+        return;
+    bcsim__blob_place_t pl;
+    if (!bcsim__blob_place(W.cursor, (uint32_t)size, bcsim__m.cfg.secondary_packed, &pl) ||
+        !bcsim__dump_secondary_fits(W.w, (uint32_t)size))
+        return;
+    if (bcsim__dump_secondary_blob(W.w, guid, data, (uint32_t)size) != 0)
+        return;
     bcsim_blob_info_t *b = BCSIM_VEC_PUSH(&bcsim__run.blobs);
     if (b) {
         b->guid = *guid;
         b->size = (uint32_t)size;
+        b->data_offset = W.tagged + pl.data;
         b->component = component;
+    }
+    W.cursor = pl.next;
+}
+
+/* The default page set: all driver-visible memory for full and kernel dumps; for the small
+ * configuration only bcsim's own structures (the triage blocks are added below). */
+static void default_pages(bcsim__pfnset_t *set, uint32_t dump_type)
+{
+    size_t n;
+    const bcsim__region_t *r = bcsim__mem_regions(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (!r[i].pfn_base || !(r[i].flags & BCSIM__MF_DUMP))
+            continue;
+        if (dump_type == BCSIM_DUMP_SMALL && !(r[i].flags & BCSIM__MF_OS))
+            continue;
+        bcsim__pfnset_add(set, r[i].pfn_base, (r[i].end - r[i].start) >> BCSIM_PAGE_SHIFT);
+    }
+}
+
+static void apply_phase_pages(bcsim__pfnset_t *set)
+{
+    for (size_t i = 0; i < D.forced.n; i++) {
+        uint64_t va = BCSIM_PAGE_ROUND_DOWN(D.forced.v[i].va);
+        uint64_t end = D.forced.v[i].va + D.forced.v[i].size;
+        for (; va < end; va += BCSIM_PAGE_SIZE) {
+            uint64_t pa;
+            if (bcsim__mem_va_to_pa(va, &pa))
+                bcsim__pfnset_add(set, pa >> BCSIM_PAGE_SHIFT, 1);
+        }
+    }
+    for (size_t i = 0; i < D.changes.n; i++) {
+        if (D.changes.v[i].add)
+            bcsim__pfnset_add(set, D.changes.v[i].pfn, D.changes.v[i].count);
+        else
+            bcsim__pfnset_remove(set, D.changes.v[i].pfn, D.changes.v[i].count);
     }
 }
 
 void bcsim__dump_run(void)
 {
-    uint32_t t = bcsim__run.dump_type;
+    bcsim__run_t *u = &bcsim__run;
+    const bcsim_config_t *cfg = &bcsim__m.cfg;
+    uint32_t t = u->dump_type;
+    memset(&W, 0, sizeof(W));
+
+    /* 8a: AddPages, RemovePages (kernel and complete dumps only, Doc). */
     if (t == BCSIM_DUMP_FULL || t == BCSIM_DUMP_BITMAP)
         bcsim__phase_pages();
+    /* 8b: the secondary-data size pass. */
     bcsim__phase_secondary_size();
-    bcsim__phase_secondary_data();
+
+    bcsim__pfnset_t set;
+    bcsim__pfnset_init(&set, 0);
+    if (t != BCSIM_DUMP_HEADER)
+        default_pages(&set, t);
+    apply_phase_pages(&set);
+
+    if (cfg->dump_path) {
+        char err[512];
+        if (bcsim__dump_file_open(cfg->dump_path, 0, &W.file, err, sizeof(err)) != 0) {
+            W.file = NULL;
+            file_error(err);
+        }
+        u->dump_path = bcsim__strdup(cfg->dump_path);
+    }
+
+    bcsim__dump_params_t p;
+    bcsim__dump_params_init(&p);
+    p.dump_type = t == BCSIM_DUMP_FULL ? 1 : 5;
+    p.bugcheck_code = (uint32_t)bcsim__m.bugcheck_data[0];   /* "when the header is written" */
+    memcpy(p.bugcheck_params, &bcsim__m.bugcheck_data[1], sizeof(p.bugcheck_params));
+    p.build_number = cfg->build_number;
+    p.system_time = bcsim__clock_system_time();
+    p.uptime_100ns = bcsim__clock_now_100ns();
+    p.secondary_state = (int32_t)u->secondary_state;
+    p.secondary_size = bcsim__secondary_region_size();
+    p.secondary_packed = cfg->secondary_packed;
+    p.comment = t == BCSIM_DUMP_SMALL ? "bcsim simulated crash dump (small-dump configuration: only chosen pages)"
+              : t == BCSIM_DUMP_HEADER ? "bcsim simulated crash dump (header-only configuration: page tables only)"
+                                       : "bcsim simulated crash dump";
+    p.regs.rip = u->ctx_rip;
+    p.regs.rsp = u->ctx_rsp;
+    p.regs.rbp = u->ctx_rbp;
+    p.body_chunk_pages = cfg->dumpio_body_chunk_pages ? cfg->dumpio_body_chunk_pages : 16;
+    p.min_file_size = cfg->dump_min_size;
+    const char *err = NULL;
+    int rc = bcsim__dump_writer_create(&p, &set, stream_sink, NULL, &W.w, &err);
+    if (rc) {
+        u->dump_status = BCSIM_EINTERNAL;
+        u->dump_error = bcsim__strfmt("cannot lay out the dump: %s", err ? err : bcsim_strerror(rc));
+        if (W.file)
+            bcsim__dump_file_abort(W.file);
+        W.file = NULL;
+        bcsim__pfnset_free(&set);
+        bcsim__dump_stream_complete();
+        return;
+    }
+    W.total = bcsim__dump_writer_file_size(W.w);
+    W.tagged = bcsim__dump_writer_tagged_offset(W.w);
+    D.streaming = true;
+    /* 8c, 8d: header and body. */
+    rc = bcsim__dump_writer_header(W.w);
+    if (!rc)
+        rc = bcsim__dump_writer_body(W.w);
+    /* 8e: the data pass streams its blocks into the region. */
+    if (!rc && p.secondary_size) {
+        rc = bcsim__dump_secondary_begin(W.w);
+        W.cursor = 0x10;
+        if (!rc)
+            bcsim__phase_secondary_data();
+        if (!rc)
+            rc = bcsim__dump_secondary_end(W.w);
+    }
+    if (!rc)
+        rc = bcsim__dump_writer_finish(W.w);
+    if (rc && !u->dump_status) {
+        u->dump_status = BCSIM_EINTERNAL;
+        u->dump_error = bcsim__strdup(bcsim__dump_writer_error(W.w));
+    }
+    /* 8f: exactly one Complete. */
     bcsim__dump_stream_complete();
+    D.streaming = false;
+    u->dump_size = D.file_offset;
+    if (W.file) {
+        if (bcsim__dump_file_commit(W.file, W.total) != 0)
+            file_error(bcsim__dump_file_error(W.file));
+        bcsim__dump_file_close(W.file);
+        W.file = NULL;
+    }
+    bcsim__dump_writer_destroy(W.w);
+    W.w = NULL;
+    bcsim__pfnset_free(&set);
 }
 
+/* The machine halted in the middle of the dump (nested bug check, fault = halt): what was
+ * written stays, as a real truncated dump would (7.9 step 4). */
 void bcsim__dump_abandon(void)
 {
+    if (W.file) {
+        if (bcsim__dump_file_commit_partial(W.file) != 0)
+            file_error(bcsim__dump_file_error(W.file));
+        bcsim__dump_file_close(W.file);
+        W.file = NULL;
+        bcsim__run.dump_size = D.file_offset;
+    }
+    if (W.w) {
+        bcsim__dump_writer_destroy(W.w);
+        W.w = NULL;
+    }
+    D.streaming = false;
 }

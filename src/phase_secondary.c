@@ -13,6 +13,7 @@
  */
 #include "phases.h"
 #include "rsd.h"
+#include "dump_writer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,16 +49,14 @@ static bcsim__rrec_t *builtin_record;
 
 /* ---- framing (dump-format.md 11.2) ---------------------------------------------------------- */
 
-/* Offset of the next blob header after a blob of n bytes whose header is at h. */
+/* Offset of the next blob header after a blob of n bytes whose header is at h: the
+ * writer's own placement rule, so the size pass reserves exactly what it will write. */
 static uint64_t framed_next(uint64_t h, uint64_t n, bool packed)
 {
-    uint64_t data = h + BLOB_HEADER;
-    if (packed)
-        return (data + n + 7) & ~7ULL;
-    uint64_t page_end = (h / PAGE + 1) * PAGE;
-    if (n <= page_end - data)
-        return page_end;
-    return page_end + ((n + PAGE - 1) / PAGE) * PAGE;
+    bcsim__blob_place_t pl;
+    if (n > UINT32_MAX || !bcsim__blob_place(h, (uint32_t)n, packed, &pl))
+        return UINT64_MAX / 2;
+    return pl.next;
 }
 
 static uint64_t region_size_for(uint64_t end, bool packed)

@@ -137,11 +137,10 @@ static void secondary_log_block_reaches_the_dump(void **state)
     assert_memory_equal(&data->guid, &g, sizeof(g));
     /* the file: the block by GUID with those bytes (a text log of "event" lines) */
     bcsim_dump_t *d;
-    char err[256];
-    assert_int_equal(bcsim_dump_open(dump_path, &d, err, sizeof(err)), 0);
+    assert_int_equal(bcsim_dump_open(dump_path, &d), 0);
     uint8_t buf[8192];
     uint64_t total = 0;
-    assert_int_equal(bcsim_dump_read_tag(d, &g, 0, buf, sizeof(buf), &total), 0);
+    assert_int_equal(bcsim_dump_read_tagged(d, &g, 0, buf, sizeof(buf), &total, NULL), 0);
     assert_int_equal(total, data->bytes);
     assert_memory_equal(buf, "secondary_log: event 0", 22);
     bcsim_dump_close(d);
@@ -218,16 +217,15 @@ static void pages_table_adds_three_ranges_and_removes_one(void **state)
     assert_int_equal(nth_call(r, BCSIM_REASON_REMOVE_PAGES, 0)->state_after, BCSIM_STATE_FINISHED);
     assert_int_equal(r->range_count, 4);
     bcsim_dump_t *d;
-    char err[256];
-    assert_int_equal(bcsim_dump_open(dump_path, &d, err, sizeof(err)), 0);
+    assert_int_equal(bcsim_dump_open(dump_path, &d), 0);
     for (uint32_t i = 0; i < 3; i++) {
         uint8_t page[0x1000];
-        assert_int_equal(bcsim_dump_read_virt(d, r->ranges[i].address, page, sizeof(page)), 0);
+        assert_int_equal(bcsim_dump_read_virtual(d, r->ranges[i].address, page, sizeof(page), NULL), 0);
         assert_int_equal(page[0], 0xA0 + i);
         assert_int_equal(page[0xFFF], 0xA0 + i);
     }
     uint8_t secret[16];
-    assert_int_not_equal(bcsim_dump_read_virt(d, r->ranges[3].address, secret, sizeof(secret)), 0);
+    assert_int_not_equal(bcsim_dump_read_virtual(d, r->ranges[3].address, secret, sizeof(secret), NULL), 0);
     bcsim_dump_close(d);
 }
 
@@ -252,11 +250,10 @@ static void multipart_blob_is_chunked_and_reassembled(void **state)
     bcsim_guid_t g;
     assert_int_equal(bcsim_guid_parse("{b10bb10b-5eca-4a11-8d7a-6d756c746970}", &g), 0);
     bcsim_dump_t *d;
-    char err[256];
-    assert_int_equal(bcsim_dump_open(dump_path, &d, err, sizeof(err)), 0);
+    assert_int_equal(bcsim_dump_open(dump_path, &d), 0);
     uint8_t *blob = malloc(20480);
     uint64_t total = 0;
-    assert_int_equal(bcsim_dump_read_tag(d, &g, 0, blob, 20480, &total), 0);
+    assert_int_equal(bcsim_dump_read_tagged(d, &g, 0, blob, 20480, &total, NULL), 0);
     assert_int_equal(total, 20480);
     for (uint32_t i = 0; i < 20480; i++)
         if (blob[i] != (uint8_t)(i * 7 + (i >> 12)))
@@ -279,14 +276,13 @@ static void triage_state_array_is_accepted(void **state)
     assert_int_equal(c->count, 2);
     assert_int_equal(r->range_count, 2);
     bcsim_dump_t *d;
-    char err[256];
-    assert_int_equal(bcsim_dump_open(dump_path, &d, err, sizeof(err)), 0);
+    assert_int_equal(bcsim_dump_open(dump_path, &d), 0);
     uint8_t sig[8];
-    assert_int_equal(bcsim_dump_read_virt(d, r->ranges[0].address, sig, 8), 0);
+    assert_int_equal(bcsim_dump_read_virtual(d, r->ranges[0].address, sig, 8, NULL), 0);
     assert_memory_equal(sig, "DEST", 4);
     assert_int_equal(sig[4], 3);
     char text[40];
-    assert_int_equal(bcsim_dump_read_virt(d, r->ranges[1].address, text, sizeof(text)), 0);
+    assert_int_equal(bcsim_dump_read_virtual(d, r->ranges[1].address, text, sizeof(text), NULL), 0);
     assert_memory_equal(text, "triage_state: controller timed out", 34);
     bcsim_dump_close(d);
 }
