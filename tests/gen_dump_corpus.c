@@ -105,55 +105,55 @@ int main(int argc, char **argv)
 
     seed_t f1 = make(1, false, two, 2), f1p = make(1, true, two, 2);
     seed_t b5 = make(5, false, two, 2), b5p = make(5, true, two, 2);
-    save("valid-full-page-granular.dmp", f1.b, f1.len);
-    save("valid-full-packed.dmp", f1p.b, f1p.len);
-    save("valid-bitmap-page-granular.dmp", b5.b, b5.len);
-    save("valid-bitmap-packed.dmp", b5p.b, b5p.len);
+    save("valid-full-page-granular", f1.b, f1.len);
+    save("valid-full-packed", f1p.b, f1p.len);
+    save("valid-bitmap-page-granular", b5.b, b5.len);
+    save("valid-bitmap-packed", b5p.b, b5p.len);
     seed_t x = make(1, false, dup, 2);
-    save("warn-blob-duplicate-guid.dmp", x.b, x.len);
+    save("warn-blob-duplicate-guid", x.b, x.len);
     free(x.b);
     x = make(5, true, zer, 1);
-    save("warn-blob-zero-guid.dmp", x.b, x.len);
+    save("warn-blob-zero-guid", x.b, x.len);
     free(x.b);
 
 #define VARIANT(name, base, ...) do { seed_t v = copy(&(base)); __VA_ARGS__; save(name, v.b, v.len); free(v.b); } while (0)
     /* header */
-    VARIANT("err-signature.dmp", f1, memcpy(v.b, "XAGE", 4));
-    VARIANT("err-dump32-header.dmp", f1, memcpy(v.b + 4, "DUMP", 4));
-    VARIANT("err-truncated-header.dmp", f1, v.len = 0x1000);
-    VARIANT("warn-dumptype-2.dmp", f1, dt_put32(v.b, 0xF98, 2));
-    VARIANT("err-dumptype-unknown.dmp", f1, dt_put32(v.b, 0xF98, 0x12345));
-    VARIANT("warn-mxcsr-mismatch.dmp", f1, dt_put32(v.b, 0x460, 0x1F81));
-    VARIANT("warn-machine-i386.dmp", f1, dt_put32(v.b, 0x30, 0x14C));
-    VARIANT("warn-required-space-beyond-file.dmp", f1, dt_put64(v.b, 0xFA0, v.len + 0x1000));
-    VARIANT("warn-dtb-not-in-dump.dmp", f1, dt_put64(v.b, 0x10, 0x5000));
+    VARIANT("err-signature", f1, memcpy(v.b, "XAGE", 4));
+    VARIANT("err-dump32-header", f1, memcpy(v.b + 4, "DUMP", 4));
+    VARIANT("err-truncated-header", f1, v.len = 0x1000);
+    VARIANT("warn-dumptype-2", f1, dt_put32(v.b, 0xF98, 2));
+    VARIANT("err-dumptype-unknown", f1, dt_put32(v.b, 0xF98, 0x12345));
+    VARIANT("warn-mxcsr-mismatch", f1, dt_put32(v.b, 0x460, 0x1F81));
+    VARIANT("warn-machine-i386", f1, dt_put32(v.b, 0x30, 0x14C));
+    VARIANT("warn-required-space-beyond-file", f1, dt_put64(v.b, 0xFA0, v.len + 0x1000));
+    VARIANT("warn-dtb-not-in-dump", f1, dt_put64(v.b, 0x10, 0x5000));
     /* DumpType 1 runs */
-    VARIANT("err-runs-page.dmp", f1, dt_put32(v.b, 0x88, 0x45474150));
-    VARIANT("err-runs-zero.dmp", f1, dt_put32(v.b, 0x88, 0));
-    VARIANT("err-runs-0x81.dmp", f1, dt_put32(v.b, 0x88, 0x81));
-    VARIANT("err-runs-unsorted.dmp", f1,
+    VARIANT("err-runs-page", f1, dt_put32(v.b, 0x88, 0x45474150));
+    VARIANT("err-runs-zero", f1, dt_put32(v.b, 0x88, 0));
+    VARIANT("err-runs-0x81", f1, dt_put32(v.b, 0x88, 0x81));
+    VARIANT("err-runs-unsorted", f1,
             uint8_t r0[16]; memcpy(r0, v.b + 0x98, 16); memcpy(v.b + 0x98, v.b + 0xA8, 16);
             memcpy(v.b + 0xA8, r0, 16));
-    VARIANT("err-runs-overlap.dmp", f1, dt_put64(v.b, 0xA8, dt_get64(v.b, 0x98)));
-    VARIANT("err-runs-pagecount-zero.dmp", f1, dt_put64(v.b, 0xA0, 0));
-    VARIANT("err-number-of-pages.dmp", f1, dt_put64(v.b, 0x90, dt_get64(v.b, 0x90) + 1));
-    VARIANT("warn-truncated-in-page-data.dmp", f1, v.len = v.t - 0x1800);
+    VARIANT("err-runs-overlap", f1, dt_put64(v.b, 0xA8, dt_get64(v.b, 0x98)));
+    VARIANT("err-runs-pagecount-zero", f1, dt_put64(v.b, 0xA0, 0));
+    VARIANT("err-number-of-pages", f1, dt_put64(v.b, 0x90, dt_get64(v.b, 0x90) + 1));
+    VARIANT("warn-truncated-in-page-data", f1, v.len = v.t - 0x1800);
     /* DumpType 5 bitmap */
-    VARIANT("err-bitmap-signature.dmp", b5, memcpy(v.b + 0x2000, "XDMP", 4));
-    VARIANT("err-bitmap-validdump.dmp", b5, memcpy(v.b + 0x2004, "DU64", 4));
-    VARIANT("note-bitmap-fdmp.dmp", b5, memcpy(v.b + 0x2000, "FDMP", 4));
-    VARIANT("err-bitmap-popcount.dmp", b5, dt_put64(v.b, 0x2028, dt_get64(v.b, 0x2028) + 1));
-    VARIANT("warn-bitmap-firstpage-unaligned.dmp", b5, dt_put64(v.b, 0x2020, dt_get64(v.b, 0x2020) + 8));
-    VARIANT("warn-bitmap-bits-not-multiple-of-64.dmp", b5, dt_put64(v.b, 0x2030, dt_get64(v.b, 0x2030) + 8));
-    VARIANT("err-bitmap-beyond-file.dmp", b5, dt_put64(v.b, 0x2030, (v.len - 0x2038) * 8 + 64));
-    VARIANT("err-bitmap-firstpage-overlaps.dmp", b5, dt_put64(v.b, 0x2020, 0x2038));
-    VARIANT("warn-truncated-bitmap-pages.dmp", b5, v.len = v.t - 0x1000);
+    VARIANT("err-bitmap-signature", b5, memcpy(v.b + 0x2000, "XDMP", 4));
+    VARIANT("err-bitmap-validdump", b5, memcpy(v.b + 0x2004, "DU64", 4));
+    VARIANT("note-bitmap-fdmp", b5, memcpy(v.b + 0x2000, "FDMP", 4));
+    VARIANT("err-bitmap-popcount", b5, dt_put64(v.b, 0x2028, dt_get64(v.b, 0x2028) + 1));
+    VARIANT("warn-bitmap-firstpage-unaligned", b5, dt_put64(v.b, 0x2020, dt_get64(v.b, 0x2020) + 8));
+    VARIANT("warn-bitmap-bits-not-multiple-of-64", b5, dt_put64(v.b, 0x2030, dt_get64(v.b, 0x2030) + 8));
+    VARIANT("err-bitmap-beyond-file", b5, dt_put64(v.b, 0x2030, (v.len - 0x2038) * 8 + 64));
+    VARIANT("err-bitmap-firstpage-overlaps", b5, dt_put64(v.b, 0x2020, 0x2038));
+    VARIANT("warn-truncated-bitmap-pages", b5, v.len = v.t - 0x1000);
     /* tagged data */
-    VARIANT("warn-tagged-garbage.dmp", f1, memcpy(v.b + v.t, "garbage!garbage!", 16));
-    VARIANT("warn-blob-datasize-overflow.dmp", f1, dt_put32(v.b, v.t + 0x10 + 0x14, 0xFFFFFFFF));
-    VARIANT("warn-blob-prepad-overflow.dmp", b5p, dt_put32(v.b, v.t + 0x10 + 0x18, 0xFFFFFFF8));
-    VARIANT("warn-blob-headersize-small.dmp", b5p, dt_put32(v.b, v.t + 0x10, 0x8));
-    VARIANT("warn-blob-file-headersize.dmp", f1, dt_put32(v.b, v.t + 8, 0x7FFFFFFF));
+    VARIANT("warn-tagged-garbage", f1, memcpy(v.b + v.t, "garbage!garbage!", 16));
+    VARIANT("warn-blob-datasize-overflow", f1, dt_put32(v.b, v.t + 0x10 + 0x14, 0xFFFFFFFF));
+    VARIANT("warn-blob-prepad-overflow", b5p, dt_put32(v.b, v.t + 0x10 + 0x18, 0xFFFFFFF8));
+    VARIANT("warn-blob-headersize-small", b5p, dt_put32(v.b, v.t + 0x10, 0x8));
+    VARIANT("warn-blob-file-headersize", f1, dt_put32(v.b, v.t + 8, 0x7FFFFFFF));
 #undef VARIANT
     free(f1.b);
     free(f1p.b);
