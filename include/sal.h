@@ -1018,4 +1018,15 @@
 #define __typefix(...)
 #endif
 
+/* ---- further annotations used by the shim headers and real drivers ---- */
+#ifndef _Notliteral_
+#define _Notliteral_
+#endif
+#ifndef _Valid_
+#define _Valid_
+#endif
+#ifndef _Ret_range_
+#define _Ret_range_(...)
+#endif
+
 #endif /* BCSIM_SHIM_SAL_H */

@@ -17,9 +17,16 @@
 #include <bcsim_shim/mm.h>
 #include <bcsim_shim/io.h>
 #include <bcsim_shim/hal.h>
-#include <bcsim_shim/dbg.h>
+/* Debug output and the Rtl string routines come from the formatter/string part of the shim. */
+#if !defined(__has_include) || __has_include(<bcsim_shim/dbg.h>)
+#  include <bcsim_shim/dbg.h>
+#endif
+#if defined(__has_include)
+#  if __has_include(<bcsim_shim/rtl_string.h>)
+#    include <bcsim_shim/rtl_string.h>
+#  endif
+#endif
 #include <bcsim_shim/ps.h>
-#include <bcsim_shim/rtl_string.h>
 #include <bcsim_shim/bugcheck.h>
 
 #endif /* _WDMDDK_ */

@@ -1,4 +1,20 @@
-/* bcsim shim: ntifs-only declarations (placeholder, filled by the shim-surface work). */
+/*
+ * bcsim shim: the ntifs-only declarations drivers use (wdk-surface.md 2, 3.17).
+ * KeQueryPerformanceCounter and KeStallExecutionProcessor come from wdm.h (hal.h).
+ */
 #ifndef BCSIM_SHIM_NTIFS_IMPL_H
 #define BCSIM_SHIM_NTIFS_IMPL_H
-#endif
+
+EXTERN_C_START
+
+/* Learn: RtlCaptureContext — the caller's context (registers at the call). */
+NTSYSAPI
+VOID
+NTAPI
+RtlCaptureContext(
+    _Out_ PCONTEXT ContextRecord
+    );
+
+EXTERN_C_END
+
+#endif /* BCSIM_SHIM_NTIFS_IMPL_H */
