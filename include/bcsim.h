@@ -202,6 +202,8 @@ typedef struct bcsim_config {
     bool auxklib_outside_error;     /**< auxklib.outside_bugcheck = error status */
     uint32_t verifier_bugcheck_on;  /**< verifier.bugcheck_on (none) */
     bool verifier_strsafe_copy_violation; /**< verifier.strsafe_copy = violation (default warn) */
+    bool dbgprint_filter_windows;   /**< dbgprint.filter = windows: only what a debugger shows by
+                                         default (DPFLTR_ERROR_LEVEL); default all */
     /* output */
     bcsim_line_sink_t dbgprint_sink;/**< live DbgPrint lines (the CLI prints them) */
     void *dbgprint_ctx;

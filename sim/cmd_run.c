@@ -148,7 +148,7 @@ static char *examples_manifest(void)
     char exe[PATH_MAX], path[PATH_MAX];
     const char *dirs[3] = { env, NULL, BCSIM_BUILD_EXAMPLES_DIR };
     ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-    char installed[PATH_MAX];
+    char installed[PATH_MAX + 32];
     if (n > 0) {
         exe[n] = 0;
         char *slash = strrchr(exe, '/');

@@ -8,6 +8,7 @@
 #include "internal.h"
 #include "contain.h"
 #include "phases.h"
+#include "fmt.h"
 
 #include <setjmp.h>
 #include <stdio.h>
@@ -159,6 +160,7 @@ static void build_result(void)
 
 static _Noreturn void finish(void)
 {
+    bcsim__dbglog_flush();
     bcsim__dump_abandon();
     bcsim__paged_protect(false);
     build_result();

@@ -114,6 +114,7 @@ static const struct knob {
     { "auxklib.outside_bugcheck", K_BOOLCHOICE, O(auxklib_outside_error), "success|error" },
     { "verifier.bugcheck_on", K_CHOICE, O(verifier_bugcheck_on), "none=0,violations=1,all=2" },
     { "verifier.strsafe_copy", K_BOOLCHOICE, O(verifier_strsafe_copy_violation), "warn|violation" },
+    { "dbgprint.filter", K_BOOLCHOICE, O(dbgprint_filter_windows), "all|windows" },
 #undef O
 };
 

@@ -484,6 +484,18 @@ void bcsim__raise_exception(int code, uint64_t pc)
         abort();
 }
 
+/* __debugbreak / DbgBreakPoint: with gdb attached, a real breakpoint; otherwise the
+ * STATUS_BREAKPOINT exception a kernel without a debugger raises (a driver __except may
+ * take it; unhandled it is KMODE_EXCEPTION_NOT_HANDLED). */
+void bcsim__debugbreak(void *caller)
+{
+    if (bcsim__debugger_attached()) {
+        raise(SIGTRAP);
+        return;
+    }
+    bcsim__raise_exception(BCSIM_STATUS_BREAKPOINT, (uint64_t)caller);
+}
+
 /* ---- SEH runtime for excpt.h ------------------------------------------------------------------ */
 
 void *bcsim__seh_push(bcsim_seh_frame_t *s)

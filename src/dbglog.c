@@ -10,7 +10,9 @@
  * DPFLTR_ERROR_LEVEL messages are shown; DbgPrint (DPFLTR_DEFAULT_ID, DPFLTR_INFO_LEVEL since
  * Windows Vista) is not. DbgSetDebugFilterState changes a component's mask.
  *
- * bcsim's choice: bcsim__m.dbgprint (bcsim_sim_dbgprint(), the result's dbgprint) keeps every
+ * bcsim's choice: the sink shows every message by default (knob dbgprint.filter = all), since
+ * a developer running bcsim wants to see what the driver printed; dbgprint.filter = windows
+ * applies the filter above. bcsim__m.dbgprint (bcsim_sim_dbgprint(), the result's dbgprint) keeps every
  * message as the driver printed it, shown or not, so a test sees what the driver said; the
  * sink (cfg.dbgprint_sink) receives only shown text, as a kernel debugger would display it,
  * one complete line at a time (a line ends at '\n'; "\r\n" is one end; partial messages are
@@ -53,6 +55,8 @@ static uint32_t importance(uint32_t level)
 static bool shown(uint32_t component, uint32_t level)
 {
     ensure_ready();
+    if (!bcsim__m.cfg.dbgprint_filter_windows)
+        return true;
     uint32_t mask = dl.system_mask | (component < COMPONENTS ? dl.masks[component] : 0);
     return (importance(level) & mask) != 0;
 }

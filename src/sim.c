@@ -4,6 +4,7 @@
  * and the gdb extension.
  */
 #include "internal.h"
+#include "fmt.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@ static void machine_reset_state(void)
     bcsim__records_reset(false);
     bcsim__violations_reset_dedupe();
     bcsim__paged_protect(false);
+    bcsim__dbglog_reset();
     bcsim__boot_hooks();
 }
 
@@ -82,6 +84,7 @@ void bcsim_sim_destroy(bcsim_sim_t *sim)
 {
     if (!sim || !bcsim__m.alive)
         return;
+    bcsim__dbglog_flush();
     bcsim__shutdown_hooks();
     bcsim__images_fini();
     bcsim__records_reset(true);
@@ -89,6 +92,7 @@ void bcsim_sim_destroy(bcsim_sim_t *sim)
     BCSIM_VEC_FREE(&bcsim__m.violations);
     BCSIM_VEC_FREE(&bcsim__m.dbgprint);
     KiBugCheckData = zero_bugcheck_data;
+    bcsim__dbglog_reset();
     bcsim__memory_fini();
     bcsim__symbolize_fini();
     bcsim__strings_free();
