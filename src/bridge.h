@@ -71,6 +71,13 @@ bcsim__i32 bcsim__triage_add_block(void *array, void *address, bcsim__u64 size);
 bcsim__u64 bcsim__port_io(bcsim__u64 address, bcsim__u32 width, bcsim__u64 value, int write,
                           int is_register, void *caller);
 
+/* ---- MmGetSystemRoutineAddress (src/nt/mm_routines.c -> src/lookups.c) ----------------------
+ * Every name a driver probes, with whether bcsim resolved it (wdk-surface.md 3.13), so a test can
+ * see which optional API the driver looked for. */
+void bcsim__note_routine_lookup(const char *name, int found);
+/* How many lookups were noted with the given outcome since the process started. */
+bcsim__u64 bcsim__routine_lookup_count(int found);
+
 /* ---- the bug check (src/bugcheck.c) ------------------------------------------------- */
 __attribute__((__noreturn__))
 void bcsim__bugcheck_from_driver(bcsim__u32 code, bcsim__u64 p1, bcsim__u64 p2, bcsim__u64 p3,
@@ -110,6 +117,10 @@ void bcsim__debugbreak(void *caller);
 /* ---- pool for routines that allocate on the driver's behalf (memory.c) ------------------ *
  * RtlUnicodeStringToAnsiString(..., TRUE) and friends; freed by RtlFreeAnsiString & co. */
 void *bcsim__pool_alloc_bridge(bcsim__u64 size, int paged, bcsim__u32 tag, void *caller);
+/* Pool with the verifier's IRQL rules (src/pool.c): the ExAllocatePool* / ExFreePool* paths. */
+void *bcsim__pool_alloc_ex(bcsim__u64 size, int paged, bcsim__u32 tag, bcsim__u32 align,
+                           bcsim__i32 pool_type, void *caller);
+int bcsim__pool_free_ex(void *p, bcsim__u32 tag, int check_tag, void *caller);
 void bcsim__pool_free_bridge(void *p, void *caller);
 
 #ifdef __cplusplus
