@@ -286,7 +286,7 @@ transcript)
     transcript=$OUT/transcript.txt
     {
         echo "\$ gdb -q -iex 'add-auto-load-safe-path build/debug' \\"
-        echo "      --args build/debug/sim/bcsim run --driver build/debug/examples/secondary_log.so"
+        echo "      --args build/debug/sim/bcsim run --driver build/debug/examples/secondary_log.so --no-unload-check"
         grep -vE '^\[Thread debugging using libthread_db enabled\]$|^Using host libthread_db library' "$LOG" |
             sed -e "s|$SRC/||g" -e 's|\(\[Inferior 1 (process \)[0-9]*|\1NNNN|'
     } >"$transcript"
