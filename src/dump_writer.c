@@ -9,7 +9,10 @@
  *    at most body_chunk_pages pages (a stage's last chunk may be shorter);
  *  - RequiredDumpSpace, computed before the header is written, equals the bytes streamed
  *    (finish() checks it);
- *  - memory: the present bitset (caller's), the page tables, one chunk buffer.
+ *  - memory: the present bitset (caller's), the page tables, one chunk buffer;
+ *  - the writer allocates nothing after create, so a sink that never returns (a nested
+ *    bug check longjmps out of a DumpIo callback) leaks nothing; destroy is then the only
+ *    valid call.
  */
 #include "dump_writer.h"
 
@@ -241,6 +244,7 @@ struct bcsim__dump_writer {
     uint64_t file_size;         /* RequiredDumpSpace */
 
     /* stream */
+    bcsim__dmp_header64_t *hdr; /* kept here: a sink may longjmp away (nested bug check) */
     uint8_t *chunk;
     uint64_t chunk_bytes, chunk_fill;
     uint32_t chunk_type;
@@ -521,7 +525,8 @@ int bcsim__dump_writer_create(const bcsim__dump_params_t *p, bcsim__pfnset_t *pr
     w->ctx = ctx;
     w->chunk_bytes = (uint64_t)p->body_chunk_pages * PAGE;
     w->chunk = malloc(w->chunk_bytes);
-    int rc = w->chunk ? 0 : fail(w, BCSIM_ENOMEM, "out of memory for the chunk buffer");
+    w->hdr = malloc(sizeof(*w->hdr));
+    int rc = w->chunk && w->hdr ? 0 : fail(w, BCSIM_ENOMEM, "out of memory for the chunk buffer");
     if (!rc)
         rc = build_tables(w);
     if (!rc)
@@ -545,6 +550,7 @@ void bcsim__dump_writer_destroy(bcsim__dump_writer_t *w)
     free(w->tables);
     free(w->frames);
     free(w->chunk);
+    free(w->hdr);
     free(w);
 }
 
@@ -713,15 +719,11 @@ int bcsim__dump_writer_header(bcsim__dump_writer_t *w)
     int rc = check_state(w, W_NEW, "header");
     if (rc)
         return rc;
-    bcsim__dmp_header64_t *h = malloc(sizeof(*h));
-    if (!h)
-        return fail(w, BCSIM_ENOMEM, "out of memory for the header");
-    fill_header(w, h);
-    rc = w->sink(w->ctx, BCSIM_DUMP_IO_HEADER, h, (uint32_t)sizeof(*h));
-    free(h);
+    fill_header(w, w->hdr);
+    rc = w->sink(w->ctx, BCSIM_DUMP_IO_HEADER, w->hdr, (uint32_t)sizeof(*w->hdr));
     if (rc)
         return fail(w, rc, "dump sink failed writing the header (%s)", bcsim_strerror(rc));
-    w->written = sizeof(*h);
+    w->written = sizeof(*w->hdr);
     w->state = W_HEADER;
     return 0;
 }

@@ -131,6 +131,8 @@ typedef struct bcsim__dump_writer bcsim__dump_writer_t;
 int bcsim__dump_writer_create(const bcsim__dump_params_t *p, bcsim__pfnset_t *present,
                               bcsim__dump_sink_fn sink, void *ctx, bcsim__dump_writer_t **out,
                               const char **err);
+/* Frees the writer. Always safe, also after a sink call that never returned (a nested bug
+ * check longjmp'ed out of a DumpIo callback): nothing is allocated after create. */
 void bcsim__dump_writer_destroy(bcsim__dump_writer_t *w);
 
 /* Layout facts, valid after create. */

@@ -503,6 +503,47 @@ static void guid_forms_and_read_tagged_semantics(void **state)
     free(x.b);
 }
 
+/* 1 GiB and 2 MiB pages (the writer makes only 4 KiB ones; real dumps have all three). */
+static void large_pages_translate(void **state)
+{
+    (void)state;
+    dumpbuf_t x;
+    make(&x, 1, false);
+    bcsim_dump_t *d;
+    assert_int_equal(open_buf(x.b, x.len, &d), 0);
+    uint64_t va = (uint64_t)x.va, e, off;
+    /* the PML4 entry, then the PDPT entry's file offset */
+    assert_int_equal(bcsim_dump_read_physical(d, 0x1AD000 + ((va >> 39) & 511) * 8, &e, 8, NULL), 0);
+    uint64_t pdpt = e & 0x000FFFFFFFFFF000ULL;
+    assert_int_equal(bcsim_dump_page_offset(d, pdpt >> 12, &off), 0);
+    uint64_t pdpte_off = off + ((va >> 30) & 511) * 8, pdpte = dt_get64(x.b, pdpte_off);
+    uint64_t pd = pdpte & 0x000FFFFFFFFFF000ULL;
+    assert_int_equal(bcsim_dump_page_offset(d, pd >> 12, &off), 0);
+    uint64_t pde_off = off + ((va >> 21) & 511) * 8;
+    bcsim_dump_close(d);
+
+    dt_put64(x.b, pde_off, 0x40000000ULL | 0x80 | 0x63);        /* 2 MiB page */
+    assert_int_equal(open_buf(x.b, x.len, &d), 0);
+    uint64_t pa;
+    assert_int_equal(bcsim_dump_translate(d, va, &pa), 0);
+    assert_int_equal(pa, 0x40000000ULL | (va & 0x1FFFFF));
+    uint8_t b[4];
+    assert_int_equal(bcsim_dump_read_virtual(d, va, b, 4, NULL), BCSIM_ENOTFOUND); /* not dumped */
+    bcsim_dump_close(d);
+
+    dt_put64(x.b, pdpte_off, 0x80000000ULL | 0x80 | 0x63);      /* 1 GiB page */
+    assert_int_equal(open_buf(x.b, x.len, &d), 0);
+    assert_int_equal(bcsim_dump_translate(d, va, &pa), 0);
+    assert_int_equal(pa, 0x80000000ULL | (va & 0x3FFFFFFF));
+    bcsim_dump_close(d);
+
+    dt_put64(x.b, pdpte_off, pdpte & ~1ULL);                    /* not present */
+    assert_int_equal(open_buf(x.b, x.len, &d), 0);
+    assert_int_equal(bcsim_dump_translate(d, va, &pa), BCSIM_ENOTFOUND);
+    bcsim_dump_close(d);
+    free(x.b);
+}
+
 /* ---- files -------------------------------------------------------------------------------- */
 
 static void open_reports_missing_files_and_directories(void **state)
@@ -598,6 +639,7 @@ int main(void)
         BCSIM_TEST(tagged_region_garbage_is_reported),
         BCSIM_TEST(blob_sizes_that_overflow_end_the_walk),
         BCSIM_TEST(guid_forms_and_read_tagged_semantics),
+        BCSIM_TEST(large_pages_translate),
         BCSIM_TEST(open_reports_missing_files_and_directories),
         BCSIM_TEST(huge_sparse_file_is_not_read_whole),
         BCSIM_TEST(random_corruption_never_crashes),
