@@ -278,6 +278,24 @@ static int finish(bcsim__dump_file_t *f)
     f->committed = true;
     close(f->fd);
     f->fd = -1;
+    if (f->flags & BCSIM__DF_FSYNC) {
+        /* make the rename itself durable; a failure here leaves a complete file in place */
+        char *dir = strdup(f->path);
+        char *slash = dir ? strrchr(dir, '/') : NULL;
+        const char *d = ".";
+        if (slash == dir && dir)
+            d = "/";
+        else if (slash) {
+            *slash = 0;
+            d = dir;
+        }
+        int dfd = dir ? open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+        if (dfd >= 0) {
+            fsync(dfd);
+            close(dfd);
+        }
+        free(dir);
+    }
     return 0;
 }
 
