@@ -11,15 +11,6 @@
 uint32_t bcsim__knob_count(void);
 const char *bcsim__knob_describe(uint32_t i, const char **choices);
 
-/* Until sim/cmd_dump.c is built in (the dump reader work), `bcsim dump` says so. */
-__attribute__((weak)) int bcsim_cmd_dump(int argc, char **argv)
-{
-    (void)argc;
-    (void)argv;
-    fprintf(stderr, "bcsim dump: not available in this build\n");
-    return 3;
-}
-
 static void usage(FILE *out)
 {
     fprintf(out,

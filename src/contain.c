@@ -299,8 +299,15 @@ static void after_fork_child(void)
 
 int bcsim__contain_install(void)
 {
-    if (C.installed)
-        return 0;
+    if (C.installed) {
+        /* Someone (a test framework, a sanitizer) may have replaced our handler since: take
+         * it back, chaining to whatever is there now. */
+        struct sigaction cur;
+        if (sigaction(SIGSEGV, NULL, &cur) == 0 && (cur.sa_flags & SA_SIGINFO) &&
+            cur.sa_sigaction == fault_handler)
+            return 0;
+        C.installed = false;
+    }
     static bool atfork;
     if (!atfork) {
         pthread_atfork(NULL, NULL, after_fork_child);

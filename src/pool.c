@@ -10,6 +10,8 @@
  */
 #include "internal.h"
 
+#include <stdio.h>
+
 static void pool_report(uint32_t id, void *caller, uint64_t address, uint32_t subcode,
                         uint64_t p2, uint64_t p3, uint64_t p4, const char *fmt, ...)
     __attribute__((format(printf, 8, 9)));

@@ -32,6 +32,9 @@ static int setup(void **state)
     bcsim__dbglog_reset();
     nlines = 0;
     bcsim_sim_config(*state)->dbgprint_sink = sink;
+    /* These cases check Windows' filter (knob dbgprint.filter = windows); bcsim's default
+     * shows everything (bcsim_default_shows_every_message). */
+    bcsim_sim_config(*state)->dbgprint_filter_windows = true;
     return 0;
 }
 
@@ -76,6 +79,17 @@ static void crlf_ends_one_line(void **state)
 }
 
 /* ---- filtering (Learn defaults: only DPFLTR_ERROR_LEVEL is shown) ------------------------------- */
+
+/* bcsim's default (dbgprint.filter = all): a developer sees every line the driver printed. */
+static void bcsim_default_shows_every_message(void **state)
+{
+    bcsim_sim_config(*state)->dbgprint_filter_windows = false;
+    dp_print("dbgprint\n");
+    dp_print_ex(DP_IHVDRIVER, 3, "info\n");
+    assert_int_equal(nlines, 2);
+    assert_string_equal(lines[0], "dbgprint");
+    assert_string_equal(lines[1], "info");
+}
 
 static void default_filter_shows_only_error_level(void **state)
 {
@@ -209,6 +223,7 @@ int main(void)
         TEST(error_level_lines_reach_the_sink),
         TEST(partial_lines_are_joined_until_newline),
         TEST(crlf_ends_one_line),
+        TEST(bcsim_default_shows_every_message),
         TEST(default_filter_shows_only_error_level),
         TEST(filter_state_changes_what_is_shown),
         TEST(hidden_text_is_not_part_of_shown_lines),

@@ -67,3 +67,19 @@ VOID KeBugCheck(ULONG BugCheckCode)
 {
     bcsim__bugcheck_from_driver(BugCheckCode, 0, 0, 0, 0, BCSIM__CALLER());
 }
+
+/* KeInitializeTriageDumpDataArray — Learn: the caller has exclusive write access; returns an
+ * NTSTATUS. Checks and results: bugcheck-api.md 11.1 (bcsim's model, src/phase_triage.c). */
+NTSTATUS KeInitializeTriageDumpDataArray(PKTRIAGE_DUMP_DATA_ARRAY KtriageDumpDataArray, ULONG Size)
+{
+    bcsim__export_enter(BCSIM__X_KeInitializeTriageDumpDataArray, BCSIM__CALLER());
+    return bcsim__triage_init_array(KtriageDumpDataArray, Size);
+}
+
+/* KeAddTriageDumpDataBlock — Learn: STATUS_SUCCESS if the block was added, otherwise an
+ * appropriate NTSTATUS; only nonpaged memory. Checks: bugcheck-api.md 11.2. */
+NTSTATUS KeAddTriageDumpDataBlock(PKTRIAGE_DUMP_DATA_ARRAY KtriageDumpDataArray, PVOID Address, SIZE_T Size)
+{
+    bcsim__export_enter(BCSIM__X_KeAddTriageDumpDataBlock, BCSIM__CALLER());
+    return bcsim__triage_add_block(KtriageDumpDataArray, Address, Size);
+}
