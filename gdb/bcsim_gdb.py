@@ -1253,7 +1253,7 @@ callback stops at the faulting line."""
                 raise gdb.GdbError("bcsim: cannot break on bcsim__gdb_callback_hook (%s); is "
                                    "this a program linked with libbcsim?" % e)
         _bcsim_requests.append(req)
-        gdb.write("bcsim: will stop in the %s %s\n" % ("every" if keep else "next", req.what()))
+        gdb.write("bcsim: will stop in %s %s\n" % ("every" if keep else "the next", req.what()))
 
 
 # ---- stops ------------------------------------------------------------------------------

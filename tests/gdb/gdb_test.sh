@@ -28,6 +28,7 @@ case $GDB in
     */*) [[ -x $GDB ]] || skip "gdb not found ($GDB)" ;;
     *) command -v "$GDB" >/dev/null 2>&1 || skip "gdb not found" ;;
 esac
+[[ -x $EXE ]] || { echo "FAIL ($CASE): $EXE is not built"; exit 1; }
 "$GDB" -nx -batch -ex 'python print("bcsim-python-" + "ok")' 2>/dev/null | grep -q bcsim-python-ok ||
     skip "$GDB has no Python support"
 
@@ -166,7 +167,7 @@ printers)
         -ex 'bcsim break-callback AddPages' -ex continue -ex "advance $((pages_line + 1))" \
         -ex 'p *pages' -ex 'p PrintersIrql' \
         -ex 'bcsim break-callback DumpIo' -ex continue -ex 'p *(PKBUGCHECK_DUMP_IO)ReasonSpecificData' \
-        -ex 'p *(bcsim__dumpio_t *)ReasonSpecificData' \
+        -ex 'p *(bcsim__dumpio_t *)ReasonSpecificData' -ex 'p *PrintersTriageArray' \
         -- --driver "$PRINTERS" --no-unload-check
     expect '^\$1 = \{DataArray = 0x0, Flags = 0x1 \(KB_TRIAGE_DUMP_DATA_FLAG_BUGCHECK_ACTIVE\), MaxVirtMemSize = [0-9]+, BugCheckCode = 0xe2 \(MANUALLY_INITIATED_CRASH\), BugCheckParameter1 = 0, BugCheckParameter2 = 0, BugCheckParameter3 = 0, BugCheckParameter4 = 0\}$'
     expect '^\$2 = \{Length = 30, MaximumLength = 32, Buffer = 0x[0-9a-f]+ L"café 😀 \\\\Device"\}$'
@@ -180,15 +181,31 @@ printers)
     expect '^\$10 = HIGH_LEVEL \(15\)$'
     expect '^\$11 = \{Offset = 0x[0-9a-f]+( \(-1: sequential\))?, Buffer = 0x[0-9a-f]+, BufferLength = [0-9]+, Type = KbDumpIo[A-Za-z]+\}$'
     expect '^\$12 = \{offset = 0x[0-9a-f]+( \(-1: sequential\))?, buffer = 0x[0-9a-f]+, buffer_length = [0-9]+, type = KbDumpIo[A-Za-z]+ \([0-9]\)\}$'
+    expect '^\$13 = \{List = \{Flink = 0x0, Blink = 0x0\}, NumBlocksUsed = 2, NumBlocksTotal = 4, DataSize = 0, MaxDataSize = 0, ComponentNameBufferLength = 0, ComponentName = 0x[0-9a-f]+ "printers", Blocks = \{\{Address = 0x[0-9a-f]+ <PrintersCalls>, Size = 4\}, \{Address = 0x[0-9a-f]+ <PrintersPage>, Size = 4096\}\}\}$'
+
+    # KBUGCHECK_SECONDARY_DUMP_DATA_EX: the second multi-part call sees the Flags it returned
+    run_gdb -ex 'bcsim break-callback --all SecondaryMultiPartDumpData' -ex run -ex continue \
+        -ex 'p *(PKBUGCHECK_SECONDARY_DUMP_DATA_EX)ReasonSpecificData' -ex 'bcsim break-callback --delete' \
+        -- --driver "$DRV/gdb_multipart_blob.so" --no-unload-check
+    expect '^bcsim: will stop in every KbCallbackSecondaryMultiPartDumpData callback$'
+    expect '^\$1 = \{InBuffer = 0x[0-9a-f]+, InBufferLength = [0-9]+, MaximumAllowed = [0-9]+, Guid = \{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}, OutBuffer = 0x[0-9a-f]+, OutBufferLength = [0-9]+, Context = 0x[0-9a-f]+, Flags = 0x[0-9a-f]+ \(KB_SECONDARY_DATA_FLAG_ADDITIONAL_DATA[^)]*\), DumpType = 5 \(DUMP_TYPE_BITMAP_FULL\), BugCheckCode = 0xe2 \(MANUALLY_INITIATED_CRASH\), BugCheckParameter1 = 0, BugCheckParameter2 = 0, BugCheckParameter3 = 0, BugCheckParameter4 = 0\}$'
+    expect '^bcsim: 0 break-callback requests left$'
     ;;
 
 records)
+    # Last, the reason list head is corrupted three ways: the walk must stop with a note.
     run_gdb -ex 'bcsim break-callback TriageDumpData' -ex run -ex 'bcsim records' \
         -ex 'p bcsim_records_count(0)' -ex 'p bcsim_records_count(1)' -ex 'p bcsim_records_count(2)' \
-        -- --driver "$SECONDARY" --driver "$PRINTERS" --dump-type none --no-unload-check
+        -ex 'set var bcsim__m.lists.reason->flink = (bcsim__list_t *)0x1000' -ex 'bcsim records' \
+        -ex 'p *bcsim__m.lists.reason' \
+        -ex 'set var bcsim__m.lists.reason->flink = (bcsim__list_t *)((char *)bcsim__m.lists.legacy + 1)' \
+        -ex 'bcsim records' \
+        -ex 'set var bcsim__m.lists.reason->flink = bcsim__m.lists.legacy' -ex 'bcsim records' \
+        -- --driver "$SECONDARY" --driver "$LEGACY" --driver "$PRINTERS" --dump-type none --no-unload-check
     # kind reason component routine state checksum, whatever the addresses and order
-    got=$(awk '/^  [0-9]+ +0x/ { c = $NF; if ($NF ~ /\)$/) c = "INVALID"; print $3, $4, $5, $6, $7, ($8 == "valid" ? "valid" : "INVALID") }' "$LOG" | sort)
+    got=$(awk '/^[0-9]+ records?$/ { exit } /^  [0-9]+ +0x/ { print $3, $4, $5, $6, $7, ($8 == "valid" ? "valid" : "INVALID") }' "$LOG" | sort)
     want=$(sort <<'EOF'
+legacy BugCheckCallback legacy_notify NotifyBugCheck BufferInserted valid
 legacy BugCheckCallback printers PrintersLegacy BufferInserted valid
 reason KbCallbackSecondaryDumpData secondary_log LogSecondaryData BufferInserted valid
 reason KbCallbackSecondaryDumpData bcsim builtin_callback BufferInserted valid
@@ -202,14 +219,20 @@ EOF
 $got
 expected:
 $want"
-    expect '^legacy list \(head 0x[0-9a-f]+\): 1 record$'
+    expect '^legacy list \(head 0x[0-9a-f]+\): 2 records$'
     expect '^reason list \(head 0x[0-9a-f]+\): 5 records$'
     expect '^pages list \(head 0x[0-9a-f]+\): 1 record$'
-    expect '^7 records$'
+    expect '^8 records$'
     # bcsim's own iterator (an inferior call, in this test only) counts the same
-    expect '^\$1 = 1$'
+    expect '^\$1 = 2$'
     expect '^\$2 = 5$'
     expect '^\$3 = 1$'
+    # corrupted lists
+    expect '^  walk stopped: list reaches an unreadable record at 0x1000$'
+    expect '^\$4 = reason callback list head, 0 records \(walk stopped: list reaches an unreadable record at 0x1000\) = \{flink = 0x1000, blink = 0x[0-9a-f]+( <[^>]*>)?\}$'
+    expect '^  walk stopped: misaligned list entry at 0x[0-9a-f]+$'
+    expect '^  walk stopped: list entry 0x[0-9a-f]+: Blink 0x[0-9a-f]+ does not point at its predecessor 0x[0-9a-f]+$'
+    expect '^3 records$'
     ;;
 
 violations)

@@ -28,6 +28,11 @@ static WCHAR PrintersLoneBuffer[] = { L'a', 0xD800, L'b', 0 };
 static UNICODE_STRING PrintersLone = { 3 * sizeof(WCHAR), sizeof(PrintersLoneBuffer),
                                        PrintersLoneBuffer };
 static GUID PrintersGuid;
+/* A triage data array filled by hand so the printer has blocks to show (in a real driver
+ * KeInitializeTriageDumpDataArray and KeAddTriageDumpDataBlock fill it); never handed out. */
+static ULONG_PTR PrintersTriageStorage[(sizeof(KTRIAGE_DUMP_DATA_ARRAY) + 3 * sizeof(KADDRESS_RANGE)) /
+                                       sizeof(ULONG_PTR)];
+static PKTRIAGE_DUMP_DATA_ARRAY PrintersTriageArray = (PKTRIAGE_DUMP_DATA_ARRAY)PrintersTriageStorage;
 static KIRQL PrintersIrql;
 static ULONG PrintersCalls;
 
@@ -128,6 +133,13 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
         !KeRegisterBugCheckReasonCallback(&PrintersTamperedRecord, PrintersDumpIo, KbCallbackDumpIo,
                                           (PUCHAR)"printers"))
         return STATUS_UNSUCCESSFUL;
+    PrintersTriageArray->NumBlocksUsed = 2;
+    PrintersTriageArray->NumBlocksTotal = 4;
+    PrintersTriageArray->ComponentName = (PUCHAR)"printers";
+    PrintersTriageArray->Blocks[0].Address = &PrintersCalls;
+    PrintersTriageArray->Blocks[0].Size = sizeof(PrintersCalls);
+    PrintersTriageArray->Blocks[1].Address = PrintersPage;
+    PrintersTriageArray->Blocks[1].Size = sizeof(PrintersPage);
     /* A driver bug on purpose: the record is changed after registration. */
     PrintersTamperedRecord.Component = (PUCHAR)"tampered";
     return STATUS_SUCCESS;
