@@ -211,6 +211,115 @@ BCSIM_SHIM_INLINE VOID KeMemoryBarrier(VOID) { __atomic_thread_fence(__ATOMIC_SE
 #define MemoryBarrier() __faststorefence()
 #define FastFence() __faststorefence()
 
+/* ---- Interlocked and bit routines (wdk-surface.md 3.10): the WDK's names for the intrinsics.
+ * Object-like macros, as in the WDK, so &InterlockedIncrement and decltype work. The x64
+ * forms are all full barriers; the Acquire/Release/NoFence variants map to them. */
+#define InterlockedIncrement _InterlockedIncrement
+#define InterlockedIncrement16 _InterlockedIncrement16
+#define InterlockedIncrement64 _InterlockedIncrement64
+#define InterlockedDecrement _InterlockedDecrement
+#define InterlockedDecrement16 _InterlockedDecrement16
+#define InterlockedDecrement64 _InterlockedDecrement64
+#define InterlockedExchange _InterlockedExchange
+#define InterlockedExchange8 _InterlockedExchange8
+#define InterlockedExchange16 _InterlockedExchange16
+#define InterlockedExchange64 _InterlockedExchange64
+#define InterlockedExchangePointer _InterlockedExchangePointer
+#define InterlockedExchangeAdd _InterlockedExchangeAdd
+#define InterlockedExchangeAdd8 _InterlockedExchangeAdd8
+#define InterlockedExchangeAdd16 _InterlockedExchangeAdd16
+#define InterlockedExchangeAdd64 _InterlockedExchangeAdd64
+#define InterlockedCompareExchange _InterlockedCompareExchange
+#define InterlockedCompareExchange8 _InterlockedCompareExchange8
+#define InterlockedCompareExchange16 _InterlockedCompareExchange16
+#define InterlockedCompareExchange64 _InterlockedCompareExchange64
+#define InterlockedCompareExchangePointer _InterlockedCompareExchangePointer
+#define InterlockedOr _InterlockedOr
+#define InterlockedOr8 _InterlockedOr8
+#define InterlockedOr16 _InterlockedOr16
+#define InterlockedOr64 _InterlockedOr64
+#define InterlockedAnd _InterlockedAnd
+#define InterlockedAnd8 _InterlockedAnd8
+#define InterlockedAnd16 _InterlockedAnd16
+#define InterlockedAnd64 _InterlockedAnd64
+#define InterlockedXor _InterlockedXor
+#define InterlockedXor8 _InterlockedXor8
+#define InterlockedXor16 _InterlockedXor16
+#define InterlockedXor64 _InterlockedXor64
+#define InterlockedBitTestAndSet _interlockedbittestandset
+#define InterlockedBitTestAndReset _interlockedbittestandreset
+#define InterlockedBitTestAndSet64 _interlockedbittestandset64
+#define InterlockedBitTestAndReset64 _interlockedbittestandreset64
+#define InterlockedIncrementAcquire InterlockedIncrement
+#define InterlockedIncrementRelease InterlockedIncrement
+#define InterlockedIncrementNoFence InterlockedIncrement
+#define InterlockedDecrementAcquire InterlockedDecrement
+#define InterlockedDecrementRelease InterlockedDecrement
+#define InterlockedDecrementNoFence InterlockedDecrement
+#define InterlockedExchangeNoFence InterlockedExchange
+#define InterlockedExchangeAcquire64 InterlockedExchange64
+#define InterlockedExchangeAddNoFence InterlockedExchangeAdd
+#define InterlockedCompareExchangeAcquire InterlockedCompareExchange
+#define InterlockedCompareExchangeRelease InterlockedCompareExchange
+#define InterlockedCompareExchangeNoFence InterlockedCompareExchange
+#define InterlockedCompareExchangeAcquire64 InterlockedCompareExchange64
+#define InterlockedCompareExchangeRelease64 InterlockedCompareExchange64
+#define InterlockedCompareExchangeNoFence64 InterlockedCompareExchange64
+#define InterlockedCompareExchangePointerAcquire InterlockedCompareExchangePointer
+#define InterlockedCompareExchangePointerRelease InterlockedCompareExchangePointer
+#define InterlockedCompareExchangePointerNoFence InterlockedCompareExchangePointer
+#define InterlockedExchangePointerNoFence InterlockedExchangePointer
+#define InterlockedOrAcquire InterlockedOr
+#define InterlockedOrRelease InterlockedOr
+#define InterlockedOrNoFence InterlockedOr
+#define InterlockedAndAcquire InterlockedAnd
+#define InterlockedAndRelease InterlockedAnd
+#define InterlockedAndNoFence InterlockedAnd
+#define InterlockedXorAcquire InterlockedXor
+#define InterlockedXorRelease InterlockedXor
+#define InterlockedXorNoFence InterlockedXor
+#define InterlockedExchangeAddSizeT(a, b) InterlockedExchangeAdd64((LONG64 *)(a), (LONG64)(b))
+#define InterlockedIncrementSizeT(a) InterlockedIncrement64((LONG64 *)(a))
+#define InterlockedDecrementSizeT(a) InterlockedDecrement64((LONG64 *)(a))
+
+/* Learn: InterlockedAdd — adds and returns the resulting value (FORCEINLINE in the WDK too). */
+BCSIM_SHIM_INLINE LONG InterlockedAdd(_Inout_ _Interlocked_operand_ LONG volatile *Addend, _In_ LONG Value)
+{
+    return InterlockedExchangeAdd(Addend, Value) + Value;
+}
+BCSIM_SHIM_INLINE LONG64 InterlockedAdd64(_Inout_ _Interlocked_operand_ LONG64 volatile *Addend, _In_ LONG64 Value)
+{
+    return InterlockedExchangeAdd64(Addend, Value) + Value;
+}
+
+/* Ordered plain accesses (WDK FORCEINLINE helpers). */
+BCSIM_SHIM_INLINE LONG ReadAcquire(_In_ LONG const volatile *Source) { return __atomic_load_n(Source, __ATOMIC_ACQUIRE); }
+BCSIM_SHIM_INLINE LONG ReadNoFence(_In_ LONG const volatile *Source) { return __atomic_load_n(Source, __ATOMIC_RELAXED); }
+BCSIM_SHIM_INLINE LONG64 ReadAcquire64(_In_ LONG64 const volatile *Source) { return __atomic_load_n(Source, __ATOMIC_ACQUIRE); }
+BCSIM_SHIM_INLINE LONG64 ReadNoFence64(_In_ LONG64 const volatile *Source) { return __atomic_load_n(Source, __ATOMIC_RELAXED); }
+BCSIM_SHIM_INLINE PVOID ReadPointerAcquire(_In_ PVOID const volatile *Source) { return __atomic_load_n(Source, __ATOMIC_ACQUIRE); }
+BCSIM_SHIM_INLINE PVOID ReadPointerNoFence(_In_ PVOID const volatile *Source) { return __atomic_load_n(Source, __ATOMIC_RELAXED); }
+BCSIM_SHIM_INLINE VOID WriteRelease(_Out_ LONG volatile *Destination, _In_ LONG Value) { __atomic_store_n(Destination, Value, __ATOMIC_RELEASE); }
+BCSIM_SHIM_INLINE VOID WriteNoFence(_Out_ LONG volatile *Destination, _In_ LONG Value) { __atomic_store_n(Destination, Value, __ATOMIC_RELAXED); }
+BCSIM_SHIM_INLINE VOID WriteRelease64(_Out_ LONG64 volatile *Destination, _In_ LONG64 Value) { __atomic_store_n(Destination, Value, __ATOMIC_RELEASE); }
+BCSIM_SHIM_INLINE VOID WriteNoFence64(_Out_ LONG64 volatile *Destination, _In_ LONG64 Value) { __atomic_store_n(Destination, Value, __ATOMIC_RELAXED); }
+BCSIM_SHIM_INLINE VOID WritePointerRelease(_Out_ PVOID volatile *Destination, _In_ PVOID Value) { __atomic_store_n(Destination, Value, __ATOMIC_RELEASE); }
+BCSIM_SHIM_INLINE VOID WritePointerNoFence(_Out_ PVOID volatile *Destination, _In_ PVOID Value) { __atomic_store_n(Destination, Value, __ATOMIC_RELAXED); }
+
+#define BitScanForward _BitScanForward
+#define BitScanReverse _BitScanReverse
+#define BitScanForward64 _BitScanForward64
+#define BitScanReverse64 _BitScanReverse64
+#define BitTest _bittest
+#define BitTestAndComplement _bittestandcomplement
+#define BitTestAndSet _bittestandset
+#define BitTestAndReset _bittestandreset
+#define BitTest64 _bittest64
+#define BitTestAndComplement64 _bittestandcomplement64
+#define BitTestAndSet64 _bittestandset64
+#define BitTestAndReset64 _bittestandreset64
+#define PopulationCount64 __popcnt64
+
 /* ---- processors (bcsim simulates one processor) ------------------------------------------------ */
 typedef struct _PROCESSOR_NUMBER {
     USHORT Group;

@@ -12,6 +12,7 @@
 #include <aux_klib.h>
 #include <wdf.h>
 #include <ntstrsafe.h>
+#include <ndis.h>
 
 enum { KIND_FUNC, KIND_DATA };
 
