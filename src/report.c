@@ -68,13 +68,13 @@ void bcsim_report_text(FILE *out, const bcsim_result_t *res, const bcsim_violati
         fprintf(out, "== %s\n", o.title);
     if (res) {
         const char *name = bcsim_bugcheck_name(res->code);
-        fprintf(out, "bug check %#x%s%s%s (%#llx, %#llx, %#llx, %#llx)\n", res->code,
+        fprintf(out, "bug check 0x%08X%s%s%s (%#llx, %#llx, %#llx, %#llx)\n", res->code,
                 name ? " (" : "", name ? name : "", name ? ")" : "",
                 (unsigned long long)res->params[0], (unsigned long long)res->params[1],
                 (unsigned long long)res->params[2], (unsigned long long)res->params[3]);
         if (res->nested) {
             const char *nn = bcsim_bugcheck_name(res->displayed_code);
-            fprintf(out, "nested bug check %#x%s%s%s (%#llx, %#llx, %#llx, %#llx) raised by a callback; "
+            fprintf(out, "nested bug check 0x%08X%s%s%s (%#llx, %#llx, %#llx, %#llx) raised by a callback; "
                          "it is the code displayed, no second dump%s\n",
                     res->displayed_code, nn ? " (" : "", nn ? nn : "", nn ? ")" : "",
                     (unsigned long long)res->displayed_params[0],
@@ -87,7 +87,7 @@ void bcsim_report_text(FILE *out, const bcsim_result_t *res, const bcsim_violati
             fprintf(out, "power failure simulated: legacy callbacks only, no dump\n");
 
         fprintf(out, "\ncall sequence (%u calls):\n", res->call_count);
-        fprintf(out, "  %-4s %-30s %-16s %-28s %-10s %s\n", "#", "phase", "component", "routine",
+        fprintf(out, "  %-4s %-33s %-16s %-28s %-10s %s\n", "#", "phase", "component", "routine",
                 "state", "detail");
         BCSIM_VEC(io_summary_t) ios = { 0 };
         for (uint32_t i = 0; i < res->call_count; i++) {
@@ -134,13 +134,13 @@ void bcsim_report_text(FILE *out, const bcsim_result_t *res, const bcsim_violati
                          detail[0] ? "; " : "",
                          c->outcome == BCSIM_OUTCOME_FAULTED ? "FAULTED"
                          : c->outcome == BCSIM_OUTCOME_HUNG ? "HUNG" : "BUG CHECKED");
-            fprintf(out, "  %-4u %-30s %-16.16s %-28.28s %u -> %u     %s\n", c->seq,
+            fprintf(out, "  %-4u %-33s %-16.16s %-28.28s %u -> %u     %s\n", c->seq,
                     bcsim_phase_name(c->phase), c->component ? c->component : "?",
                     c->routine ? c->routine : "?", c->state_before, c->state_after, detail);
         }
         for (size_t k = 0; k < ios.n; k++) {
             io_summary_t *s = &ios.v[k];
-            fprintf(out, "  %-4s %-30s %-16.16s %-28.28s %u -> %u     header %u, body %u, secondary %u, complete %u writes; %llu bytes%s\n",
+            fprintf(out, "  %-4s %-33s %-16.16s %-28.28s %u -> %u     header %u, body %u, secondary %u, complete %u writes; %llu bytes%s\n",
                     "-", "DumpIo (all writes)", s->component ? s->component : "?",
                     s->routine ? s->routine : "?", s->state_before, s->state_after, s->writes[1],
                     s->writes[2], s->writes[3], s->writes[4], (unsigned long long)s->bytes,

@@ -75,8 +75,10 @@ void bcsim__violation(const bcsim__report_t *r, const char *detail_fmt, ...)
      * the simulated 24 KiB kernel stack a callback's shim call runs on). */
     v->file = NULL;
     v->pc = r->pc;
-    v->component = r->component;
-    v->reason = r->reason;
+    /* A finding raised while a callback runs belongs to that callback unless it says otherwise. */
+    const bcsim_call_t *cur = bcsim__m.current_call >= 0 ? bcsim__call((uint32_t)bcsim__m.current_call) : NULL;
+    v->component = r->component ? r->component : cur ? cur->component : NULL;
+    v->reason = r->reason != BCSIM__NO_REASON || !cur ? r->reason : cur->reason;
     v->bugcheck_code = r->bugcheck_code;
     memcpy(v->bugcheck_params, r->bugcheck_params, sizeof(v->bugcheck_params));
     v->address = r->address;
