@@ -172,16 +172,19 @@ def _bcsim_le(raw, off, size, signed=False):
 
 
 def _bcsim_cstr(addr, limit=256):
-    """A NUL-terminated string from the inferior, or None if unreadable."""
+    """A NUL-terminated string from the inferior, or None if unreadable. Reads in pieces that
+    never cross a page, so a string ending just before an unreadable page is still read."""
     if not addr:
         return None
     out = b""
     while len(out) < limit:
-        chunk = _bcsim_read(addr + len(out), 1)
+        a = addr + len(out)
+        chunk = _bcsim_read(a, min(64, limit - len(out), 0x1000 - (a & 0xFFF)))
         if chunk is None:
             return None if not out else out.decode("latin-1") + "..."
-        if chunk == b"\0":
-            return out.decode("latin-1")
+        nul = chunk.find(b"\0")
+        if nul >= 0:
+            return (out + chunk[:nul]).decode("latin-1")
         out += chunk
     return out.decode("latin-1") + "..."
 
@@ -224,7 +227,8 @@ def _bcsim_vec(vec, limit=1 << 20):
 
 
 def _bcsim_symbol(addr):
-    """The function at addr ("LogSecondaryData"), else the nearest ELF symbol, else hex."""
+    """The function at addr ("LogSecondaryData"), else the nearest ELF symbol, else hex.
+    (No gdb.execute: this runs inside a breakpoint's stop method.)"""
     if not addr:
         return "NULL"
     try:
@@ -235,21 +239,15 @@ def _bcsim_symbol(addr):
             return block.function.print_name
     except RuntimeError:
         pass
-    try:
-        text = gdb.execute("info symbol %#x" % addr, to_string=True).strip()
-        if text and not text.startswith("No symbol"):
-            return text.split(" in section ")[0].replace(" + ", "+")
-    except gdb.error:
-        pass
+    fmt = getattr(gdb, "format_address", None)    # gdb >= 13
+    if fmt is not None:
+        try:
+            text = fmt(addr)
+            if "<" in text and text.endswith(">"):
+                return text[text.index("<") + 1:-1]
+        except (gdb.error, RuntimeError, TypeError):
+            pass
     return "%#x" % addr
-
-
-def _bcsim_module(addr):
-    try:
-        name = gdb.current_progspace().solib_name(addr)
-    except (gdb.error, RuntimeError):
-        name = None
-    return name.rsplit("/", 1)[-1] if name else None
 
 
 def _bcsim_where(pc):
@@ -279,7 +277,9 @@ def _bcsim_bugcheck_name(code):
                     table.setdefault(int(arr[i]["code"]), name)
         except (gdb.error, RuntimeError):
             pass
-        _bcsim_bugcode_cache.update(table or _BCSIM_BUGCODES_FALLBACK)
+        if not table:    # not readable yet (no process): do not cache the fallback
+            return _BCSIM_BUGCODES_FALLBACK.get(code & 0xFFFFFFFF)
+        _bcsim_bugcode_cache.update(table)
     return _bcsim_bugcode_cache.get(code & 0xFFFFFFFF)
 
 
@@ -397,18 +397,15 @@ class _BcsimListIndex(object):
     _cached = None
 
     def __init__(self):
-        self.heads = {}      # address -> (list name, legacy)
-        self.records = {}    # address -> _BcsimRecord
-        self.problems = {}   # list name -> problem text
+        self.heads = {}      # head address -> (list name, legacy, [records], problem or None)
+        self.records = {}    # record address -> _BcsimRecord
         for name, legacy, head in _bcsim_list_heads():
             if not head:
                 continue
-            self.heads[head] = (name, legacy)
             recs, problem = _bcsim_walk(head, legacy)
+            self.heads[head] = (name, legacy, recs, problem)
             for r in recs:
                 self.records[r.addr] = r
-            if problem:
-                self.problems[name] = problem
 
     @classmethod
     def get(cls):
@@ -661,40 +658,31 @@ class BcsimListEntryPrinter(object):
     def __init__(self, val, index):
         self.val = val
         self.index = index
-        self.addr = int(val.address)
+        self.head = index.heads.get(int(val.address))
 
     def to_string(self):
-        if self.addr in self.index.heads:
-            name, _ = self.index.heads[self.addr]
-            n = sum(1 for r in self.index.records.values() if r.legacy == (name == "legacy")
-                    and _bcsim_on_list(self.index, self.addr, r.addr))
-            text = "%s callback list head, %d record%s" % (name, n, "" if n == 1 else "s")
-            if name in self.index.problems:
-                text += " (walk stopped: %s)" % self.index.problems[name]
-            return text
-        return None
+        if self.head is None:
+            return None
+        name, _, recs, problem = self.head
+        text = "%s callback list head, %d record%s" % (name, len(recs), "" if len(recs) == 1 else "s")
+        if problem:
+            text += " (walk stopped: %s)" % problem
+        return text
 
     def children(self):
-        fields = self.val.type.strip_typedefs().fields()
-        for f in fields[:2]:
+        for f in self.val.type.strip_typedefs().fields()[:2]:
             p = _bcsim_uint(self.val[f])
             what = self.index.describe(p)
             yield f.name, ("%#x <%s>" % (p, what)) if what else self.val[f]
-        if self.addr in self.index.heads:
-            name, legacy = self.index.heads[self.addr]
-            recs, _ = _bcsim_walk(self.addr, legacy)
-            rtype = _bcsim_record_type(legacy)
-            for i, r in enumerate(recs):
-                if rtype is not None:
-                    yield "[%d]" % i, gdb.Value(r.addr).cast(rtype.pointer()).dereference()
-                else:
-                    yield "[%d]" % i, "%#x <%s>" % (r.addr, r.describe())
-
-
-def _bcsim_on_list(index, head, addr):
-    name, legacy = index.heads[head]
-    recs, _ = _bcsim_walk(head, legacy)
-    return any(r.addr == addr for r in recs)
+        if self.head is None:
+            return
+        _, legacy, recs, _ = self.head
+        rtype = _bcsim_record_type(legacy)
+        for i, r in enumerate(recs):
+            if rtype is not None:
+                yield "[%d]" % i, gdb.Value(r.addr).cast(rtype.pointer()).dereference()
+            else:
+                yield "[%d]" % i, "%#x <%s>" % (r.addr, r.describe())
 
 
 def _bcsim_record_type(legacy):
@@ -741,8 +729,11 @@ _BCSIM_STRUCTS = {
     "_KTRIAGE_DUMP_DATA_ARRAY": lambda v: BcsimTriageArrayPrinter(v, {}),
     "bcsim__tarray": lambda v: BcsimTriageArrayPrinter(v, {}),
     "_GUID": BcsimGuidPrinter,
+    "GUID": BcsimGuidPrinter,
     "bcsim_guid": BcsimGuidPrinter,
+    "bcsim_guid_t": BcsimGuidPrinter,
     "_UNICODE_STRING": BcsimUnicodeStringPrinter,
+    "UNICODE_STRING": BcsimUnicodeStringPrinter,
 }
 _BCSIM_LIST_TAGS = ("_LIST_ENTRY", "bcsim__list")
 
@@ -757,13 +748,19 @@ class BcsimPrettyPrinter(object):
         self.subprinters = []
 
     def __call__(self, val):
+        try:
+            return self._lookup(val)
+        except (gdb.error, RuntimeError):
+            return None
+
+    def _lookup(self, val):
         t = val.type
         if "KIRQL" in _bcsim_type_names(t):
             return BcsimKirqlPrinter(val)
         base = t.strip_typedefs()
         if base.code != gdb.TYPE_CODE_STRUCT:
             return None
-        tag = base.tag or (t.name if t.name in ("GUID", "UNICODE_STRING") else None)
+        tag = base.tag or t.name
         if tag in _BCSIM_STRUCTS:
             return _BCSIM_STRUCTS[tag](val)
         if tag in _BCSIM_LIST_TAGS and val.address is not None:
@@ -806,7 +803,8 @@ class _BcsimRun(object):
         self.active = bool(self.run is not None and int(self.run["active"]))
         self.result = None
         if not self.active:
-            results = _bcsim_vec(_bcsim_global("'bugcheck.c'::results") or {"n": 0})
+            vec = _bcsim_global("'bugcheck.c'::results")
+            results = _bcsim_vec(vec) if vec is not None else []
             if results:
                 r = results[-1]
                 if int(r):

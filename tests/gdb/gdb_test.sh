@@ -93,26 +93,32 @@ autoload)
     ;;
 
 break_callback)
-    # Triage runs before the dump's secondary data, legacy callbacks last (dispatcher-model 6).
+    # Triage runs first, legacy callbacks last (dispatcher-model 6); no dump needed.
     run_gdb -ex 'bcsim break-callback KbCallbackTriageDumpData' -ex run \
-        -ex 'bcsim break-callback secondary_log' -ex 'bcsim break-callback --list' -ex continue \
-        -ex 'bcsim break-callback SecondaryDumpData' -ex continue \
-        -ex 'bcsim break-callback legacy' -ex continue \
+        -ex 'bcsim break-callback legacy' -ex 'bcsim break-callback --list' -ex continue \
         -ex 'bcsim break-callback no_such_component' -ex continue \
+        -- --driver "$SECONDARY" --driver "$PRINTERS" --dump-type none --no-unload-check
+    got=$(stops)
+    [[ $got == "PrintersTriage PrintersLegacy" ]] || fail "stops were '$got'"
+    expect '^bcsim: will stop in the next KbCallbackTriageDumpData callback$'
+    expect '^bcsim: callback #[0-9]+ KbCallbackTriageDumpData \(TriageDumpData\), component printers, record 0x[0-9a-f]+: stopping in PrintersTriage$'
+    expect '^[0-9]+: next BugCheckCallback callback, 0 hits$'
+    expect '^bcsim: callback #[0-9]+ BugCheckCallback \(BugCheckCallback\), component printers'
+    expect '^Temporary breakpoint [0-9]+, PrintersLegacy \(Buffer=0x[0-9a-f]+ <PrintersLegacyContext>, Length=4\) at .*printers_driver\.c:[0-9]+$'
+    expect '^\[Inferior 1 \(process [0-9]+\) exited'
+    # By component, then by reason: the secondary-data size requests (the dump phase).
+    run_gdb -ex 'bcsim break-callback secondary_log' -ex run \
+        -ex 'bcsim break-callback SecondaryDumpData' -ex continue \
         -- --driver "$SECONDARY" --driver "$PRINTERS" --no-unload-check
     got=$(stops)
-    [[ $got == "PrintersTriage LogSecondaryData builtin_callback PrintersLegacy" ]] ||
-        fail "stops were '$got'"
-    expect '^bcsim: callback #[0-9]+ KbCallbackTriageDumpData \(TriageDumpData\), component printers, record 0x[0-9a-f]+: stopping in PrintersTriage$'
+    [[ $got == "LogSecondaryData builtin_callback" ]] || fail "stops were '$got'"
     expect '^bcsim: callback #[0-9]+ KbCallbackSecondaryDumpData \(SecondaryDumpData\(size\)\), component secondary_log'
-    expect '^bcsim: callback #[0-9]+ BugCheckCallback \(BugCheckCallback\), component printers'
-    expect '^[0-9]+: next callback of component secondary_log, 0 hits$'
+    expect '^bcsim: callback #[0-9]+ KbCallbackSecondaryDumpData \(SecondaryDumpData\(size\)\), component bcsim'
     # the stop is in the driver's function, after its prologue (arguments readable)
     read -r s e < <(function_range "$SECONDARY_C" LogSecondaryData)
     line=$(grep -oE 'LogSecondaryData \(Reason=KbCallbackSecondaryDumpData, Record=0x[0-9a-f]+ <LogRecord>, .*secondary_log\.c:[0-9]+$' "$LOG" |
            head -1 | grep -oE '[0-9]+$')
     [[ -n $line && $line -gt $s && $line -lt $e ]] || fail "stop line '$line' not inside LogSecondaryData ($s-$e)"
-    expect '^\[Inferior 1 \(process [0-9]+\) exited'
     ;;
 
 backtrace)
@@ -167,7 +173,7 @@ printers)
         -ex 'bcsim break-callback AddPages' -ex continue -ex "advance $((pages_line + 1))" \
         -ex 'p *pages' -ex 'p PrintersIrql' \
         -ex 'bcsim break-callback DumpIo' -ex continue -ex 'p *(PKBUGCHECK_DUMP_IO)ReasonSpecificData' \
-        -ex 'p *(bcsim__dumpio_t *)ReasonSpecificData' -ex 'p *PrintersTriageArray' \
+        -ex 'p *(bcsim__dumpio_t *)ReasonSpecificData' -ex 'p *PrintersTriageArray' -ex 'bcsim dumpio' \
         -- --driver "$PRINTERS" --no-unload-check
     expect '^\$1 = \{DataArray = 0x0, Flags = 0x1 \(KB_TRIAGE_DUMP_DATA_FLAG_BUGCHECK_ACTIVE\), MaxVirtMemSize = [0-9]+, BugCheckCode = 0xe2 \(MANUALLY_INITIATED_CRASH\), BugCheckParameter1 = 0, BugCheckParameter2 = 0, BugCheckParameter3 = 0, BugCheckParameter4 = 0\}$'
     expect '^\$2 = \{Length = 30, MaximumLength = 32, Buffer = 0x[0-9a-f]+ L"café 😀 \\\\Device"\}$'
@@ -175,12 +181,14 @@ printers)
     expect '^\$4 = \{0b5c5d3e-7a1f-4c2d-9e8b-112233445566\}$'
     expect '^\$5 = DISPATCH_LEVEL \(2\)$'
     expect '^\$6 = \{Entry = \{Flink = 0x[0-9a-f]+ <legacy list head>, Blink = 0x[0-9a-f]+ <legacy list head>\}, CallbackRoutine = 0x[0-9a-f]+ <PrintersLegacy>, Buffer = 0x[0-9a-f]+ <PrintersLegacyContext>, Length = 4, Component = 0x[0-9a-f]+ "printers", Checksum = 0x[0-9a-f]+ \(valid\), State = BufferInserted \(1\)\}$'
-    expect '^\$7 = \{Entry = .*, CallbackRoutine = 0x[0-9a-f]+ <PrintersDumpIo>, Component = 0x[0-9a-f]+ "tampered", Checksum = 0x[0-9a-f]+ \(INVALID: the fields sum to 0x[0-9a-f]+\), Reason = KbCallbackDumpIo \(3\), State = BufferInserted \(1\)\}$'
+    expect '^\$7 = \{Entry = .*, CallbackRoutine = 0x[0-9a-f]+ <PrintersTriage>, Component = 0x[0-9a-f]+ "tampered", Checksum = 0x[0-9a-f]+ \(INVALID: the fields sum to 0x[0-9a-f]+\), Reason = KbCallbackTriageDumpData \(7\), State = BufferInserted \(1\)\}$'
     expect '^\$8 = legacy callback list head, 1 record = \{flink = 0x[0-9a-f]+ <printers legacy record>, blink = 0x[0-9a-f]+ <printers legacy record>, \[0\] = \{Entry = .*<PrintersLegacy>.*\}\}$'
     expect '^\$9 = \{Context = 0x[0-9a-f]+ <PrintersPage>, Flags = 0x1 \(KB_ADD_PAGES_FLAG_VIRTUAL_ADDRESS\), BugCheckCode = 0xe2 \(MANUALLY_INITIATED_CRASH\), Address = 0x[0-9a-f]+, Count = 1\}$'
     expect '^\$10 = HIGH_LEVEL \(15\)$'
     expect '^\$11 = \{Offset = 0x[0-9a-f]+( \(-1: sequential\))?, Buffer = 0x[0-9a-f]+, BufferLength = [0-9]+, Type = KbDumpIo[A-Za-z]+\}$'
     expect '^\$12 = \{offset = 0x[0-9a-f]+( \(-1: sequential\))?, buffer = 0x[0-9a-f]+, buffer_length = [0-9]+, type = KbDumpIo[A-Za-z]+ \([0-9]\)\}$'
+    expect '^bug check 0xe2 \(MANUALLY_INITIATED_CRASH\) \(running\): 1 DumpIo write, 8192 bytes$'
+    expect '^0 +KbDumpIoHeader +offset 0x0 +8192 bytes  fnv1a [0-9a-f]{16}$'
     expect '^\$13 = \{List = \{Flink = 0x0, Blink = 0x0\}, NumBlocksUsed = 2, NumBlocksTotal = 4, DataSize = 0, MaxDataSize = 0, ComponentNameBufferLength = 0, ComponentName = 0x[0-9a-f]+ "printers", Blocks = \{\{Address = 0x[0-9a-f]+ <PrintersCalls>, Size = 4\}, \{Address = 0x[0-9a-f]+ <PrintersPage>, Size = 4096\}\}\}$'
 
     # KBUGCHECK_SECONDARY_DUMP_DATA_EX: the second multi-part call sees the Flags it returned
@@ -211,7 +219,7 @@ reason KbCallbackSecondaryDumpData secondary_log LogSecondaryData BufferInserted
 reason KbCallbackSecondaryDumpData bcsim builtin_callback BufferInserted valid
 reason KbCallbackTriageDumpData printers PrintersTriage BufferInserted valid
 reason KbCallbackDumpIo printers PrintersDumpIo BufferInserted valid
-reason KbCallbackDumpIo tampered PrintersDumpIo BufferInserted INVALID
+reason KbCallbackTriageDumpData tampered PrintersTriage BufferInserted INVALID
 reason KbCallbackAddPages printers PrintersPages BufferInserted valid
 EOF
 )
@@ -238,21 +246,22 @@ $want"
 violations)
     run_gdb -ex 'bcsim violations' -ex 'bcsim break-callback legacy' -ex run -ex 'bcsim violations' \
         -ex 'bcsim calls' -ex continue \
-        -- --driver "$PRINTERS" --no-unload-check
+        -- --driver "$PRINTERS" --dump-type none --no-unload-check
     expect 'bcsim: the program is not running'
     expect '^1 finding$'
-    expect '^0 +violation +\?: RECORD_MODIFIED: .*: reason record 0x[0-9a-f]+: stored checksum 0x[0-9a-f]+, fields sum to 0x[0-9a-f]+ \[-, KbCallbackDumpIo\]$'
-    expect '^  #[0-9]+ +DumpIo\(header\) +printers +PrintersDumpIo +BufferInserted -> BufferInserted$'
-    expect '^\* #[0-9]+ +BugCheckCallback +printers +PrintersLegacy +BufferInserted -> \.\.\. +\(running\)$'
+    expect '^0 +violation +\?: RECORD_MODIFIED: .*: reason record 0x[0-9a-f]+: stored checksum 0x[0-9a-f]+, fields sum to 0x[0-9a-f]+ \[-, KbCallbackTriageDumpData\]$'
+    expect '^  #0 +TriageDumpData +printers +PrintersTriage +BufferInserted -> Buffer[A-Za-z]+$'
+    expect '^\* #1 +BugCheckCallback +printers +PrintersLegacy +BufferInserted -> \.\.\. +\(running\)$'
     # bcsim's own report at the end agrees
-    expect 'RECORD_MODIFIED'
+    expect '^  \?: RECORD_MODIFIED: '
     ;;
 
 ports)
     port_line=$(line_of "$SRC/examples/drivers/legacy_notify.c" 'WRITE_PORT_UCHAR(port')
     run_gdb -ex 'bcsim break-callback legacy_notify' -ex run -ex 'bcsim ports' \
         -ex "advance $((port_line + 1))" -ex 'bcsim ports' -ex 'bcsim bugcheck' -ex 'bcsim dumpio' \
-        -- --driver "$LEGACY" --bugcheck 0xE2,1,2,3,4 --no-unload-check
+        -ex 'break bcsim_sim_destroy' -ex continue -ex 'bcsim ports' -ex 'bcsim bugcheck' \
+        -- --driver "$LEGACY" --bugcheck 0xE2,1,2,3,4 --dump-type none --no-unload-check
     expect '^bug check 0xe2 \(MANUALLY_INITIATED_CRASH\) \(running\): 0 accesses$'
     expect '^0 +write +port +0x505 +<- 0xe2  at HIGH_LEVEL, call #[0-9]+ NotifyBugCheck$'
     expect '^code: +0xe2 \(MANUALLY_INITIATED_CRASH\)$'
@@ -260,8 +269,10 @@ ports)
     expect '^phase: +BugCheckCallback \(13\)$'
     expect '^callback: +#[0-9]+ BugCheckCallback legacy_notify NotifyBugCheck \(record 0x[0-9a-f]+\)$'
     expect '^IRQL: +HIGH_LEVEL \(15\)$'
-    expect '^bug check 0xe2 \(MANUALLY_INITIATED_CRASH\) \(running\): [1-9][0-9]* DumpIo writes, [0-9]+ bytes$'
-    expect '^0 +KbDumpIoHeader +offset 0x0 '
+    expect '^bug check 0xe2 \(MANUALLY_INITIATED_CRASH\) \(running\): 0 DumpIo writes, 0 bytes$'
+    # after the bug check: the last one's logs
+    expect '^bug check 0xe2 \(MANUALLY_INITIATED_CRASH\) \(finished; the machine is halted\): 1 access$'
+    expect '^calls: +[0-9]+$'
     ;;
 
 fault)

@@ -3,7 +3,7 @@
  * record, triage / DumpIo / AddPages callbacks (their ReasonSpecificData), a GUID, KIRQL
  * values, UNICODE_STRINGs with a surrogate pair and a lone surrogate, and one record whose
  * Component is changed after registration, so its Checksum no longer matches (the dispatcher
- * skips it and reports RECORD_MODIFIED when it walks the DumpIo list).
+ * skips it and reports RECORD_MODIFIED when it walks the triage list, also with no dump).
  */
 #define INITGUID
 #include <ntddk.h>
@@ -130,8 +130,8 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
                                           (PUCHAR)"printers") ||
         !KeRegisterBugCheckReasonCallback(&PrintersPagesRecord, PrintersPages, KbCallbackAddPages,
                                           (PUCHAR)"printers") ||
-        !KeRegisterBugCheckReasonCallback(&PrintersTamperedRecord, PrintersDumpIo, KbCallbackDumpIo,
-                                          (PUCHAR)"printers"))
+        !KeRegisterBugCheckReasonCallback(&PrintersTamperedRecord, PrintersTriage,
+                                          KbCallbackTriageDumpData, (PUCHAR)"printers"))
         return STATUS_UNSUCCESSFUL;
     PrintersTriageArray->NumBlocksUsed = 2;
     PrintersTriageArray->NumBlocksTotal = 4;
