@@ -128,8 +128,8 @@ backtrace)
     expect_not 'Backtrace stopped'
     # driver frame, then the trampoline, the guarded call, the dispatcher, ..., main
     order=$(grep -E '^#[0-9]+ ' "$LOG" |
-            grep -oE '(LogSecondaryData|bcsim__call_on_stack|bcsim__guarded_call|bcsim__invoke|bcsim_sim_bugcheck|main) \(' |
-            awk '{print $1}' | uniq | xargs)
+            grep -oE '(LogSecondaryData|bcsim(__|\.)call_on_stack|bcsim__guarded_call|bcsim__invoke|bcsim_sim_bugcheck|main) \(' |
+            awk '{print $1}' | sed 's/^bcsim\.call_on_stack$/bcsim__call_on_stack/' | uniq | xargs)
     [[ $order == "LogSecondaryData bcsim__call_on_stack bcsim__guarded_call bcsim__invoke bcsim_sim_bugcheck main" ]] ||
         fail "frame order was '$order'"
     ;;
@@ -291,7 +291,7 @@ fault)
     timeout 60 "$EXE" run --driver "$FAULT" --dump-type none --no-unload-check >"$LOG" 2>&1
     rc=$?
     [[ $rc == 1 ]] || fail "bcsim run exited $rc, expected 1 (a contained fault)"
-    expect "fault_driver\\.c:$fault_line: NULL_POINTER_DEREFERENCE"
+    expect ": NULL_POINTER_DEREFERENCE: .* in KbCallbackTriageDumpData callback FaultTriage "
     ;;
 
 transcript)

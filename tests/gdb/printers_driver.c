@@ -65,7 +65,7 @@ VOID PrintersTriage(KBUGCHECK_CALLBACK_REASON Reason, struct _KBUGCHECK_REASON_C
 
     UNREFERENCED_PARAMETER(Reason);
     UNREFERENCED_PARAMETER(Record);
-    if (ReasonSpecificDataLength < sizeof(*data))
+    if (ReasonSpecificDataLength < sizeof(*data) || PrintersName.Length == 0 || PrintersLone.Length == 0)
         return;
     PrintersGuid = GUID_PRINTERS;
     PrintersNote(HIGH_LEVEL);
