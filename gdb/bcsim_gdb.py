@@ -771,7 +771,7 @@ class BcsimPrettyPrinter(object):
         return None
 
 
-def _bcsim_register_printers(objfile=None):
+def _bcsim_register_printers():
     printers = gdb.pretty_printers
     printers[:] = [p for p in printers if getattr(p, "name", None) != "bcsim"]
     printers.append(BcsimPrettyPrinter())
@@ -780,15 +780,10 @@ def _bcsim_register_printers(objfile=None):
 # ---- commands -----------------------------------------------------------------------------
 
 class BcsimCommand(gdb.Command):
-    """bcsim: inspect the simulated machine and stop in bug-check callbacks.
+    """Inspect bcsim's simulated machine and stop in bug-check callbacks.
 
-bcsim records          the registered callback records, in call order
-bcsim bugcheck         the running bug check: code, parameters, phase, callback, IRQL
-bcsim calls            the callbacks invoked so far in this bug check
-bcsim break-callback   stop at the next callback matching a component or reason
-bcsim violations       the findings so far
-bcsim ports            the port / register access log
-bcsim dumpio           the DumpIo writes so far"""
+The extension also pretty-prints the WDK bug-check types (`info pretty-printer`: bcsim).
+README.md, "Debugging a callback", shows a session."""
 
     def __init__(self):
         super(BcsimCommand, self).__init__("bcsim", gdb.COMMAND_USER, gdb.COMPLETE_COMMAND,
