@@ -171,6 +171,12 @@ def _bcsim_le(raw, off, size, signed=False):
     return int.from_bytes(raw[off:off + size], "little", signed=signed)
 
 
+def _bcsim_ascii(raw):
+    """8-bit text (Component strings are PUCHAR) as ASCII, other bytes as \\xNN escapes, so it
+    prints whatever gdb's host charset is."""
+    return "".join(chr(b) if 0x20 <= b < 0x7F else "\\x%02x" % b for b in raw)
+
+
 def _bcsim_cstr(addr, limit=256):
     """A NUL-terminated string from the inferior, or None if unreadable. Reads in pieces that
     never cross a page, so a string ending just before an unreadable page is still read."""
@@ -181,12 +187,12 @@ def _bcsim_cstr(addr, limit=256):
         a = addr + len(out)
         chunk = _bcsim_read(a, min(64, limit - len(out), 0x1000 - (a & 0xFFF)))
         if chunk is None:
-            return None if not out else out.decode("latin-1") + "..."
+            return None if not out else _bcsim_ascii(out) + "..."
         nul = chunk.find(b"\0")
         if nul >= 0:
-            return (out + chunk[:nul]).decode("latin-1")
+            return _bcsim_ascii(out + chunk[:nul])
         out += chunk
-    return out.decode("latin-1") + "..."
+    return _bcsim_ascii(out) + "..."
 
 
 def _bcsim_value_cstr(val, limit=256):
@@ -476,15 +482,32 @@ class BcsimGuidPrinter(object):
                                                  "".join("%02x" % b for b in d4[2:]))
 
 
+def _bcsim_host_can(ch):
+    """Whether gdb can print this character in its host charset (ASCII in the C locale)."""
+    try:
+        charset = gdb.host_charset()          # gdb >= 12
+    except (AttributeError, gdb.error):
+        charset = "utf-8"
+    try:
+        ch.encode(charset)
+        return True
+    except LookupError:
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _bcsim_utf16(raw):
-    """Decodes UTF-16LE code units; pairs become one character, a lone surrogate an escape."""
+    """Decodes UTF-16LE code units; pairs become one character, a lone surrogate an escape
+    (\\x{d800}), a character the host charset lacks \\u00e9 / \\U0001f600."""
     units = [raw[i] | (raw[i + 1] << 8) for i in range(0, len(raw) - 1, 2)]
     out = []
     i = 0
     while i < len(units):
         u = units[i]
         if 0xD800 <= u < 0xDC00 and i + 1 < len(units) and 0xDC00 <= units[i + 1] < 0xE000:
-            out.append(chr(0x10000 + ((u - 0xD800) << 10) + (units[i + 1] - 0xDC00)))
+            cp = 0x10000 + ((u - 0xD800) << 10) + (units[i + 1] - 0xDC00)
+            out.append(chr(cp) if _bcsim_host_can(chr(cp)) else "\\U%08x" % cp)
             i += 2
             continue
         if 0xD800 <= u < 0xE000:
@@ -495,8 +518,10 @@ def _bcsim_utf16(raw):
             out.append('\\"')
         elif u < 0x20 or u == 0x7F:
             out.append({0: "\\0", 9: "\\t", 10: "\\n", 13: "\\r"}.get(u, "\\%03o" % u))
-        else:
+        elif u < 0x7F or _bcsim_host_can(chr(u)):
             out.append(chr(u))
+        else:
+            out.append("\\u%04x" % u)
         i += 1
     return "".join(out)
 

@@ -50,11 +50,12 @@ SECONDARY_C=$SRC/examples/drivers/secondary_log.c
 PRINTERS_C=$SRC/tests/gdb/printers_driver.c
 
 # run_gdb GDB-ARGS... -- BCSIM-RUN-ARGS...: gdb in batch mode on `bcsim run ...`; output in $LOG.
+# gdb runs in a UTF-8 locale (GDB_LOCALE overrides), so its host charset is known.
 run_gdb() {
     local args=()
     while [[ $1 != -- ]]; do args+=("$1"); shift; done
     shift
-    timeout 100 "$GDB" -nx -batch -iex "add-auto-load-safe-path $(dirname "$EXE")" \
+    LC_ALL=${GDB_LOCALE:-C.UTF-8} timeout 100 "$GDB" -nx -batch -iex "add-auto-load-safe-path $(dirname "$EXE")" \
         -iex 'set pagination off' -iex 'set confirm off' \
         "${args[@]}" --args "$EXE" run "$@" >"$LOG" 2>&1 </dev/null
 }
@@ -190,6 +191,11 @@ printers)
     expect '^bug check 0xe2 \(MANUALLY_INITIATED_CRASH\) \(running\): 1 DumpIo write, 8192 bytes$'
     expect '^0 +KbDumpIoHeader +offset 0x0 +8192 bytes  fnv1a [0-9a-f]{16}$'
     expect '^\$13 = \{List = \{Flink = 0x0, Blink = 0x0\}, NumBlocksUsed = 2, NumBlocksTotal = 4, DataSize = 0, MaxDataSize = 0, ComponentNameBufferLength = 0, ComponentName = 0x[0-9a-f]+ "printers", Blocks = \{\{Address = 0x[0-9a-f]+ <PrintersCalls>, Size = 4\}, \{Address = 0x[0-9a-f]+ <PrintersPage>, Size = 4096\}\}\}$'
+
+    # In the C locale gdb's host charset is ASCII: what it lacks is escaped, not an exception.
+    GDB_LOCALE=C run_gdb -ex 'bcsim break-callback TriageDumpData' -ex run -ex 'p PrintersName' \
+        -- --driver "$PRINTERS" --dump-type none --no-unload-check
+    expect '^\$1 = \{Length = 30, MaximumLength = 32, Buffer = 0x[0-9a-f]+ L"caf\\u00e9 \\U0001f600 \\\\Device"\}$'
 
     # KBUGCHECK_SECONDARY_DUMP_DATA_EX: the second multi-part call sees the Flags it returned
     run_gdb -ex 'bcsim break-callback --all SecondaryMultiPartDumpData' -ex run -ex continue \
