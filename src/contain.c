@@ -26,6 +26,17 @@
 #include <ucontext.h>
 #include <unistd.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#  define BCSIM_CONTAIN_ASAN 1
+#elif defined(__has_feature)
+#  if __has_feature(address_sanitizer)
+#    define BCSIM_CONTAIN_ASAN 1
+#  endif
+#endif
+#ifdef BCSIM_CONTAIN_ASAN
+#  include <sanitizer/asan_interface.h>
+#endif
+
 #define WATCHDOG_SIGNAL (SIGRTMIN + 5)
 #define ALTSTACK_SIZE (256 * 1024)
 
@@ -66,6 +77,16 @@ bcsim__frame_t *bcsim__frame_current(void)
     return frame_top;
 }
 
+/* A callback abandoned by a jump leaves ASan's redzones of its frames poisoned on the
+ * simulated stack; the next callback reuses that stack. */
+static void stack_clean(void)
+{
+#ifdef BCSIM_CONTAIN_ASAN
+    if (C.stack_lo)
+        __asan_unpoison_memory_region(C.stack_lo, (size_t)(C.stack_hi - C.stack_lo));
+#endif
+}
+
 bcsim__frame_t *bcsim__frames_save(void **seh)
 {
     *seh = seh_top;
@@ -74,6 +95,7 @@ bcsim__frame_t *bcsim__frames_save(void **seh)
 
 void bcsim__frames_restore(bcsim__frame_t *frame, void *seh)
 {
+    stack_clean();
     frame_top = frame;
     seh_top = seh;
     bcsim__critical = 0;
@@ -433,6 +455,8 @@ int bcsim__guarded_call(bcsim__frame_t *f, void (*fn)(void *), void *arg)
     seh_top = f->seh_at_entry;
     bcsim__critical = f->critical_at_entry;
     if (f->outcome != BCSIM__OUT_RETURNED) {
+        if (f->on_callback_stack)
+            stack_clean();
         /* Leaving a signal handler by a jump leaves the signal unblocked (SA_NODEFER); make
          * sure nothing the driver blocked stays blocked. */
         sigset_t none;

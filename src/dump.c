@@ -227,6 +227,8 @@ static struct {
     uint64_t total;               /* RequiredDumpSpace */
     uint64_t tagged;              /* T */
     uint64_t cursor;              /* region offset of the next blob header */
+    bcsim__pfnset_t set;          /* frames in the dump (kept here: a halt may jump out) */
+    bool have_set;
 } W;
 
 static void file_error(const char *what)
@@ -316,6 +318,7 @@ void bcsim__dump_run(void)
     bcsim__run_t *u = &bcsim__run;
     const bcsim_config_t *cfg = &bcsim__m.cfg;
     uint32_t t = u->dump_type;
+    bcsim__dump_abandon();         /* nothing should be left, but never leak */
     memset(&W, 0, sizeof(W));
 
     /* 8a: AddPages, RemovePages (kernel and complete dumps only, Doc). */
@@ -324,11 +327,11 @@ void bcsim__dump_run(void)
     /* 8b: the secondary-data size pass. */
     bcsim__phase_secondary_size();
 
-    bcsim__pfnset_t set;
-    bcsim__pfnset_init(&set, 0);
+    bcsim__pfnset_init(&W.set, 0);
+    W.have_set = true;
     if (t != BCSIM_DUMP_HEADER)
-        default_pages(&set, t);
-    apply_phase_pages(&set);
+        default_pages(&W.set, t);
+    apply_phase_pages(&W.set);
 
     if (cfg->dump_path) {
         char err[512];
@@ -359,14 +362,15 @@ void bcsim__dump_run(void)
     p.body_chunk_pages = cfg->dumpio_body_chunk_pages ? cfg->dumpio_body_chunk_pages : 16;
     p.min_file_size = cfg->dump_min_size;
     const char *err = NULL;
-    int rc = bcsim__dump_writer_create(&p, &set, stream_sink, NULL, &W.w, &err);
+    int rc = bcsim__dump_writer_create(&p, &W.set, stream_sink, NULL, &W.w, &err);
     if (rc) {
         u->dump_status = BCSIM_EINTERNAL;
         u->dump_error = bcsim__strfmt("cannot lay out the dump: %s", err ? err : bcsim_strerror(rc));
         if (W.file)
             bcsim__dump_file_abort(W.file);
         W.file = NULL;
-        bcsim__pfnset_free(&set);
+        bcsim__pfnset_free(&W.set);
+        W.have_set = false;
         bcsim__dump_stream_complete();
         return;
     }
@@ -404,7 +408,8 @@ void bcsim__dump_run(void)
     }
     bcsim__dump_writer_destroy(W.w);
     W.w = NULL;
-    bcsim__pfnset_free(&set);
+    bcsim__pfnset_free(&W.set);
+    W.have_set = false;
 }
 
 /* The machine halted in the middle of the dump (nested bug check, fault = halt): what was
@@ -421,6 +426,10 @@ void bcsim__dump_abandon(void)
     if (W.w) {
         bcsim__dump_writer_destroy(W.w);
         W.w = NULL;
+    }
+    if (W.have_set) {
+        bcsim__pfnset_free(&W.set);
+        W.have_set = false;
     }
     D.streaming = false;
 }

@@ -484,7 +484,7 @@ static bool mp_data_visit(void *rec, void *ctx)
     size_t part = 0;
     uint32_t last = UINT32_MAX;
     bool bad = false, more = true;
-    bcsim_call_t *c0 = NULL;
+    uint32_t first_call = UINT32_MAX;     /* an index: the call vector moves as it grows */
     for (; part < m->parts.n && more; part++) {
         memset(bcsim__osb.scratch, 0, PAGE);
         x->in_buffer = bcsim__osb.scratch;
@@ -501,8 +501,8 @@ static bool mp_data_visit(void *rec, void *ctx)
         bcsim__run.no_device_access = false;
         last = cb.call;
         note_call_ex(cb.call, x);
-        if (!c0)
-            c0 = bcsim__call(cb.call);
+        if (first_call == UINT32_MAX)
+            first_call = cb.call;
         if (out != BCSIM_OUTCOME_RETURNED) {
             bad = true;
             break;
@@ -538,6 +538,7 @@ static bool mp_data_visit(void *rec, void *ctx)
                "data sweep asked for more than the %zu parts of the sizing sweep; extra parts ignored",
                m->parts.n);
     if (!bad) {
+        const bcsim_call_t *c0 = bcsim__call(first_call);
         const char *comp = c0 ? c0->component : NULL;
         if (cfg->multipart_blob_per_part) {
             uint64_t off = 0;
