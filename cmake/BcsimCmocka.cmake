@@ -6,7 +6,7 @@ if(NOT TARGET bcsim::cmocka)
   if(NOT CMOCKA_INCLUDE_DIR OR NOT CMOCKA_LIBRARY)
     message(FATAL_ERROR "bcsim: cmocka not found (Debian: apt-get install libcmocka-dev)")
   endif()
-  add_library(bcsim::cmocka UNKNOWN IMPORTED)
+  add_library(bcsim::cmocka UNKNOWN IMPORTED GLOBAL)
   set_target_properties(bcsim::cmocka PROPERTIES
     IMPORTED_LOCATION "${CMOCKA_LIBRARY}"
     INTERFACE_INCLUDE_DIRECTORIES "${CMOCKA_INCLUDE_DIR}")

@@ -1,0 +1,51 @@
+# Install rules and the CMake package: find_package(bcsim CONFIG REQUIRED) gives
+#   bcsim::bcsim (static library), bcsim::cli (the bcsim program), bcsim::driver (the driver
+#   profile, computed for the consumer's compilers), bcsim::cmocka, and the helpers
+#   bcsim_add_driver(), bcsim_add_driver_test(), bcsim_add_fuzzer(), bcsim_wpp_tmh().
+# Layout: include/bcsim.h, include/bcsim/*.h (harness API), include/bcsim/wdk/ (the shim:
+# wdm.h & co., kept out of the include root so it never shadows a system header),
+# lib/libbcsim.a, lib/cmake/bcsim/, lib/pkgconfig/bcsim.pc, lib/bcsim/examples/,
+# share/bcsim/gdb/bcsim_gdb.py.
+include(CMakePackageConfigHelpers)
+
+set(BCSIM_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/bcsim")
+
+install(FILES "${PROJECT_SOURCE_DIR}/include/bcsim.h" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/bcsim/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/bcsim"
+        FILES_MATCHING PATTERN "*.h")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/bcsim/wdk"
+        PATTERN "bcsim.h" EXCLUDE
+        REGEX "/bcsim$" EXCLUDE)
+
+install(TARGETS bcsim bcsim_cli EXPORT bcsimTargets
+        ARCHIVE DESTINATION "${CMAKE_INSTALL_LIBDIR}"
+        RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+install(EXPORT bcsimTargets NAMESPACE bcsim:: DESTINATION "${BCSIM_INSTALL_CMAKEDIR}")
+
+configure_package_config_file("${PROJECT_SOURCE_DIR}/cmake/bcsimConfig.cmake.in"
+  "${PROJECT_BINARY_DIR}/bcsimConfig.cmake" INSTALL_DESTINATION "${BCSIM_INSTALL_CMAKEDIR}")
+write_basic_package_version_file("${PROJECT_BINARY_DIR}/bcsimConfigVersion.cmake"
+  VERSION ${PROJECT_VERSION} COMPATIBILITY SameMinorVersion)
+install(FILES "${PROJECT_BINARY_DIR}/bcsimConfig.cmake" "${PROJECT_BINARY_DIR}/bcsimConfigVersion.cmake"
+              "${PROJECT_SOURCE_DIR}/cmake/BcsimDriver.cmake"
+              "${PROJECT_SOURCE_DIR}/cmake/BcsimDriverTest.cmake"
+              "${PROJECT_SOURCE_DIR}/cmake/BcsimCmocka.cmake"
+              "${PROJECT_SOURCE_DIR}/cmake/bcsim_driver_marker.c"
+        DESTINATION "${BCSIM_INSTALL_CMAKEDIR}")
+foreach(optional BcsimFuzz.cmake BcsimWpp.cmake bcsim_fuzz_main.c bcsim_wpp_tmh.cmake)
+  if(EXISTS "${PROJECT_SOURCE_DIR}/cmake/${optional}")
+    install(FILES "${PROJECT_SOURCE_DIR}/cmake/${optional}" DESTINATION "${BCSIM_INSTALL_CMAKEDIR}")
+  endif()
+endforeach()
+if(EXISTS "${PROJECT_SOURCE_DIR}/fuzz/driver")
+  install(DIRECTORY "${PROJECT_SOURCE_DIR}/fuzz/driver/" DESTINATION "${BCSIM_INSTALL_CMAKEDIR}/fuzz")
+endif()
+
+# pkg-config: harness programs (not driver modules, which need the profile above).
+set(BCSIM_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
+set(BCSIM_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
+configure_file("${PROJECT_SOURCE_DIR}/cmake/bcsim.pc.in" "${PROJECT_BINARY_DIR}/bcsim.pc" @ONLY)
+install(FILES "${PROJECT_BINARY_DIR}/bcsim.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
+
+install(FILES "${PROJECT_SOURCE_DIR}/gdb/bcsim_gdb.py" DESTINATION "${CMAKE_INSTALL_DATADIR}/bcsim/gdb")
+
