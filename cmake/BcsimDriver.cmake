@@ -50,8 +50,12 @@ function(bcsim_define_driver_profile target shim_dir)
     "$<$<COMPILE_LANGUAGE:C>:-fcommon;-fgnu89-inline>"
     "$<$<COMPILE_LANGUAGE:CXX>:-nostdinc++>"
     # clang accepts most MSVC-isms natively (S4).
-    "$<$<C_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:C>:-fdeclspec;-Wno-microsoft;-Wno-error=incompatible-function-pointer-types;-Wno-error=implicit-function-declaration;-Wno-error=int-conversion>>"
-    "$<$<CXX_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:CXX>:-fdeclspec;-Wno-microsoft>>"
+    "$<$<C_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:C>:-fms-compatibility;-fdeclspec;-Wno-microsoft;-Wno-error=incompatible-function-pointer-types;-Wno-error=implicit-function-declaration;-Wno-error=int-conversion>>"
+    "$<$<CXX_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:CXX>:-fms-compatibility;-fdeclspec;-Wno-microsoft>>"
+    # MSVC pragmas clang knows but cannot honour on ELF (#pragma intrinsic of a renamed intrinsic,
+    # #pragma optimize): tolerated like the unknown ones (wdk-surface.md 3.9).
+    "$<$<C_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:C>:-Wno-ignored-pragma-intrinsic;-Wno-ignored-pragma-optimize>>"
+    "$<$<CXX_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:CXX>:-Wno-ignored-pragma-intrinsic;-Wno-ignored-pragma-optimize>>"
     # Leniency real driver code needs (S11): never -Werror for driver TUs.
     -Wno-unknown-pragmas -Wno-multichar -Wno-ignored-attributes
     "$<$<COMPILE_LANGUAGE:C>:-Wno-pointer-sign>"
@@ -69,7 +73,9 @@ function(bcsim_link_host target)
   set_target_properties(${target} PROPERTIES ENABLE_EXPORTS ON)
 endfunction()
 
-set(_BCSIM_DRIVER_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
+# Where this file lives, for the helpers: a cache entry so functions called from any
+# directory (add_subdirectory() users) see it.
+set(_BCSIM_DRIVER_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL "bcsim CMake helpers")
 
 # bcsim_add_driver(<target> SOURCES ... [INCLUDE_DIRS ...] [DEFINITIONS ...])
 # Builds unchanged driver sources into a module (a shared object) that `bcsim run --driver`
@@ -100,3 +106,4 @@ endfunction()
 
 include("${CMAKE_CURRENT_LIST_DIR}/BcsimDriverTest.cmake" OPTIONAL)
 include("${CMAKE_CURRENT_LIST_DIR}/BcsimFuzz.cmake" OPTIONAL)
+include("${CMAKE_CURRENT_LIST_DIR}/BcsimWpp.cmake")

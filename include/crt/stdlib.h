@@ -13,8 +13,10 @@ extern "C" {
 
 int abs(int v);
 long long llabs(long long v);
-/* labs: Windows long is 32-bit; bind to abs so the LLP64 meaning holds. */
-int labs(int v) __asm__("abs");
+/* labs: Windows long is 32-bit; bind to abs so the LLP64 meaning holds. The C name is a macro so
+ * the declaration does not clash with the compiler's built-in labs(long). */
+int bcsim_crt_labs(int v) __asm__("abs");
+#define labs bcsim_crt_labs
 long long _abs64(long long v) __asm__("llabs");
 void qsort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 void *bsearch(const void *key, const void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
