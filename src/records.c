@@ -38,6 +38,23 @@ static bcsim__recinfo_t *recinfo_add(const void *rec, uint8_t kind)
  * stays (driver memory outlives a simulated reboot, so a State left at 3 still needs it). */
 void bcsim__records_reset(bool forget_init)
 {
+    /* A reboot: records still registered (never called, State 1 or 2) belong to lists that no
+     * longer exist. Return them to BufferEmpty, as a freshly loaded driver's record would be;
+     * otherwise a later deregistration would succeed and unlink through stale neighbours into
+     * the new, empty lists. Records whose callback ran keep their State (3 or 4). */
+    for (size_t i = 0; !forget_init && i < bcsim__m.recinfo.cap; i++) {
+        const bcsim__map_slot_t *sl = &bcsim__m.recinfo.slots[i];
+        if (sl->key <= 1)
+            continue;
+        const bcsim__recinfo_t *ri = &bcsim__m.recs.v[sl->val];
+        if (!ri->linked)
+            continue;
+        uint8_t *st = ri->kind == KIND_LEGACY ? &((bcsim__lrec_t *)sl->key)->state
+                                              : &((bcsim__rrec_t *)sl->key)->state;
+        if (bcsim__mem_is(sl->key, ri->kind == KIND_LEGACY ? BCSIM__LREC_SIZE : BCSIM__RREC_SIZE,
+                          BCSIM__MC_READABLE) && (*st == 1 || *st == 2))
+            *st = 0;
+    }
     bcsim__map_clear(&bcsim__m.recinfo);
     BCSIM_VEC_FREE(&bcsim__m.recs);
     if (forget_init)
