@@ -117,18 +117,40 @@ typedef ULONG DEVICE_TYPE;
 #define DO_POWER_PAGABLE                0x00002000
 #define DO_POWER_INRUSH                 0x00004000
 
-#define METHOD_BUFFERED   0
-#define METHOD_IN_DIRECT  1
+#ifndef METHOD_BUFFERED
+#define METHOD_BUFFERED 0
+#endif
+#ifndef METHOD_IN_DIRECT
+#define METHOD_IN_DIRECT 1
+#endif
+#ifndef METHOD_OUT_DIRECT
 #define METHOD_OUT_DIRECT 2
-#define METHOD_NEITHER    3
-#define FILE_ANY_ACCESS     0
+#endif
+#ifndef METHOD_NEITHER
+#define METHOD_NEITHER 3
+#endif
+#ifndef FILE_ANY_ACCESS
+#define FILE_ANY_ACCESS 0
+#endif
+#ifndef FILE_SPECIAL_ACCESS
 #define FILE_SPECIAL_ACCESS (FILE_ANY_ACCESS)
-#define FILE_READ_ACCESS    0x0001
-#define FILE_WRITE_ACCESS   0x0002
+#endif
+#ifndef FILE_READ_ACCESS
+#define FILE_READ_ACCESS 0x0001
+#endif
+#ifndef FILE_WRITE_ACCESS
+#define FILE_WRITE_ACCESS 0x0002
+#endif
+#ifndef CTL_CODE
 #define CTL_CODE(DeviceType, Function, Method, Access) \
     (((DeviceType) << 16) | ((Access) << 14) | ((Function) << 2) | (Method))
+#endif
+#ifndef DEVICE_TYPE_FROM_CTL_CODE
 #define DEVICE_TYPE_FROM_CTL_CODE(ctrlCode) (((ULONG)(ctrlCode & 0xffff0000)) >> 16)
+#endif
+#ifndef METHOD_FROM_CTL_CODE
 #define METHOD_FROM_CTL_CODE(ctrlCode) ((ULONG)(ctrlCode & 3))
+#endif
 
 #define IO_NO_INCREMENT         0
 #define IO_CD_ROM_INCREMENT     1

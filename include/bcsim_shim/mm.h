@@ -13,14 +13,28 @@
 EXTERN_C_START
 
 /* ---- pages ---------------------------------------------------------------------------------- */
+#ifndef PAGE_SIZE
 #define PAGE_SIZE 0x1000
+#endif
+#ifndef PAGE_SHIFT
 #define PAGE_SHIFT 12
+#endif
+#ifndef PAGE_ALIGN
 #define PAGE_ALIGN(Va) ((PVOID)((ULONG_PTR)(Va) & ~((ULONG_PTR)PAGE_SIZE - 1)))
+#endif
+#ifndef BYTE_OFFSET
 #define BYTE_OFFSET(Va) ((ULONG)((LONG_PTR)(Va) & (PAGE_SIZE - 1)))
+#endif
+#ifndef BYTES_TO_PAGES
 #define BYTES_TO_PAGES(Size) (((Size) >> PAGE_SHIFT) + (((Size) & (PAGE_SIZE - 1)) != 0))
+#endif
+#ifndef ROUND_TO_PAGES
 #define ROUND_TO_PAGES(Size) (((ULONG_PTR)(Size) + PAGE_SIZE - 1) & ~((ULONG_PTR)PAGE_SIZE - 1))
+#endif
+#ifndef ADDRESS_AND_SIZE_TO_SPAN_PAGES
 #define ADDRESS_AND_SIZE_TO_SPAN_PAGES(Va, Size) \
     ((((SIZE_T)BYTE_OFFSET(Va)) + ((SIZE_T)(Size)) + (PAGE_SIZE - 1)) >> PAGE_SHIFT)
+#endif
 #define COMPUTE_PAGES_SPANNED(Va, Size) ADDRESS_AND_SIZE_TO_SPAN_PAGES(Va, Size)
 
 /* page protections (MmMapIoSpaceEx) */
