@@ -68,12 +68,13 @@ void *bcsim__seh_info(void);
         if (_bcsim_seh.phase == 1) \
             if (bcsim__seh_setjmp(bcsim__seh_push(&_bcsim_seh)) == 0)
 
-#define __except(filter) \
-            else ; \
-        else if (_bcsim_seh.raised && bcsim__seh_filter(&_bcsim_seh, (int)(filter)))
+/* Variadic so a filter with a top-level comma (a comma expression) passes through whole. */
+#define __except(...) \
+            else {} \
+        else if (_bcsim_seh.raised && bcsim__seh_filter(&_bcsim_seh, (int)(__VA_ARGS__)))
 
 #define __finally \
-            else ; \
+            else {} \
         else
 
 #define __leave continue
