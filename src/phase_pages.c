@@ -30,13 +30,10 @@ static void pages_finding(bcsim__rrec_t *r, uint32_t call, uint32_t id, const ch
     bcsim__violation(&rep, "%s", detail);
 }
 
-/* Step 10: the range must be entirely mapped (virtual) or exist (physical). Translates it
- * to frames and applies it. Returns false if rejected. */
-static bool apply_range(bool add, bool physical, uint64_t address, uint64_t count,
-                        bcsim__rrec_t *r, uint32_t call, uint64_t *protected_pages)
+/* Step 10: the range must be entirely mapped (virtual) or exist (physical). */
+static bool range_valid(bool physical, uint64_t address, uint64_t count)
 {
     uint64_t first = physical ? address >> BCSIM_PAGE_SHIFT : BCSIM_PAGE_ROUND_DOWN(address);
-    /* Validate everything before changing anything. */
     for (uint64_t i = 0; i < count; i++) {
         uint64_t pfn;
         if (physical) {
@@ -49,6 +46,14 @@ static bool apply_range(bool add, bool physical, uint64_t address, uint64_t coun
                 return false;
         }
     }
+    return true;
+}
+
+/* Step 11: translates a valid range to frames and applies it to the dump's page set. */
+static void apply_range(bool add, bool physical, uint64_t address, uint64_t count,
+                        uint64_t *protected_pages)
+{
+    uint64_t first = physical ? address >> BCSIM_PAGE_SHIFT : BCSIM_PAGE_ROUND_DOWN(address);
     for (uint64_t i = 0; i < count; i++) {
         uint64_t pfn = first + i, pa;
         if (!physical) {
@@ -61,9 +66,90 @@ static bool apply_range(bool add, bool physical, uint64_t address, uint64_t coun
         }
         bcsim__dump_pages_change(add, pfn, 1);
     }
-    (void)r;
-    (void)call;
-    return true;
+}
+
+/* Steps 4-12 for what one call returned: findings and the call's status are recorded here.
+ * With apply, an accepted range changes the dump's page set and the result's ranges; without
+ * (the fuzz harness) it is only validated. */
+int bcsim__pages_check(bcsim__rrec_t *r, uint32_t call, const bcsim__pages_t *p, bool add,
+                       bool apply, uint64_t *pages_total, uint64_t *protected_pages)
+{
+    const bcsim_config_t *cfg = &bcsim__m.cfg;
+    bcsim_call_t *c = bcsim__call(call);
+    uint32_t flags = p->flags;
+    if (c) {
+        c->flags = flags;
+        c->address = p->address;
+        c->count = p->count;
+    }
+    /* Step 4: feature bits are ignored. Step 5: unknown bits reject the range. */
+    uint32_t f = flags & ~BCSIM__KB_PAGES_FEATURE_MASKS;
+    if (f & ~(BCSIM__KB_PAGES_FLAG_VIRTUAL | BCSIM__KB_PAGES_FLAG_PHYSICAL |
+              BCSIM__KB_PAGES_FLAG_ADDITIONAL_RANGES)) {
+        pages_finding(r, call, BCSIM_V_PAGES_INVALID_FLAGS,
+                      "Flags %#x has bits outside VIRTUAL, PHYSICAL and ADDITIONAL_RANGES_EXIST; "
+                      "range rejected with STATUS_INVALID_PARAMETER_4", flags);
+        if (c)
+            c->status = BCSIM_STATUS_INVALID_PARAMETER_4;
+        return BCSIM__PAGES_REJECTED;
+    }
+    /* Step 6. */
+    bool more = f & BCSIM__KB_PAGES_FLAG_ADDITIONAL_RANGES;
+    f &= ~BCSIM__KB_PAGES_FLAG_ADDITIONAL_RANGES;
+    /* Step 7: both address kinds. */
+    if (f == (BCSIM__KB_PAGES_FLAG_VIRTUAL | BCSIM__KB_PAGES_FLAG_PHYSICAL)) {
+        pages_finding(r, call, BCSIM_V_PAGES_INVALID_FLAGS,
+                      "both VIRTUAL and PHYSICAL set; range rejected with STATUS_INVALID_PARAMETER");
+        if (c)
+            c->status = BCSIM_STATUS_INVALID_PARAMETER;
+        return BCSIM__PAGES_REJECTED;
+    }
+    /* Step 8: neither (knob pages.neither_flag). */
+    bool physical = f == BCSIM__KB_PAGES_FLAG_PHYSICAL;
+    if (f == 0 && p->count != 0) {
+        pages_finding(r, call, BCSIM_V_PAGES_NO_ADDRESS_FLAG,
+                      "Flags %#x; %s", flags,
+                      cfg->pages_neither_reject ? "range rejected"
+                                                : "bcsim treats the range as physical");
+        if (cfg->pages_neither_reject) {
+            if (c)
+                c->status = BCSIM_STATUS_INVALID_PARAMETER;
+            return BCSIM__PAGES_REJECTED;
+        }
+        physical = true;
+    }
+    /* Step 9: Count 0 ends the loop even with ADDITIONAL_RANGES_EXIST. */
+    if (p->count == 0)
+        return BCSIM__PAGES_DONE;
+    /* Step 13: page bound. */
+    if (p->count > cfg->pages_max_pages || *pages_total + p->count > cfg->pages_max_pages)
+        return BCSIM__PAGES_RUNAWAY;
+    /* Steps 10-11. */
+    if (!range_valid(physical, p->address, p->count)) {
+        pages_finding(r, call, BCSIM_V_PAGES_INVALID_RANGE,
+                      "%s range %#llx, %llu pages is not %s; rejected with STATUS_INVALID_PARAMETER",
+                      physical ? "physical" : "virtual", (unsigned long long)p->address,
+                      (unsigned long long)p->count,
+                      physical ? "physical memory bcsim has" : "entirely mapped memory");
+        if (c)
+            c->status = BCSIM_STATUS_INVALID_PARAMETER;
+        return BCSIM__PAGES_REJECTED;
+    }
+    *pages_total += p->count;
+    if (apply) {
+        apply_range(add, physical, p->address, p->count, protected_pages);
+        bcsim_range_t *rg = BCSIM_VEC_PUSH(&bcsim__run.ranges);
+        c = bcsim__call(call);
+        if (rg) {
+            rg->address = physical ? p->address : BCSIM_PAGE_ROUND_DOWN(p->address);
+            rg->size = p->count << BCSIM_PAGE_SHIFT;
+            rg->physical = physical;
+            rg->reason = r->reason;
+            rg->component = c ? c->component : NULL;
+        }
+    }
+    /* Step 12. */
+    return more ? BCSIM__PAGES_MORE : BCSIM__PAGES_DONE;
 }
 
 static bool pages_visit(void *rec, void *ctx_)
@@ -101,83 +187,13 @@ static bool pages_visit(void *rec, void *ctx_)
         }
         if (bcsim__rec_state(r, false) != 1)
             break; /* deregistered or re-initialised during the call: no more calls */
-        bcsim_call_t *c = bcsim__call(cb.call);
-        uint32_t flags = p->flags;
-        if (c) {
-            c->flags = flags;
-            c->address = p->address;
-            c->count = p->count;
-        }
-        /* Step 4: feature bits are ignored. Step 5: unknown bits reject the range. */
-        uint32_t f = flags & ~BCSIM__KB_PAGES_FEATURE_MASKS;
-        if (f & ~(BCSIM__KB_PAGES_FLAG_VIRTUAL | BCSIM__KB_PAGES_FLAG_PHYSICAL |
-                  BCSIM__KB_PAGES_FLAG_ADDITIONAL_RANGES)) {
-            pages_finding(r, cb.call, BCSIM_V_PAGES_INVALID_FLAGS,
-                          "Flags %#x has bits outside VIRTUAL, PHYSICAL and ADDITIONAL_RANGES_EXIST; "
-                          "range rejected with STATUS_INVALID_PARAMETER_4", flags);
-            if (c)
-                c->status = BCSIM_STATUS_INVALID_PARAMETER_4;
+        int verdict = bcsim__pages_check(r, cb.call, p, ctx->add, true, &pages_total,
+                                         &protected_pages);
+        if (verdict == BCSIM__PAGES_REJECTED)
             all_accepted = false;
-            break;
-        }
-        /* Step 6. */
-        bool more = f & BCSIM__KB_PAGES_FLAG_ADDITIONAL_RANGES;
-        f &= ~BCSIM__KB_PAGES_FLAG_ADDITIONAL_RANGES;
-        /* Step 7: both address kinds. */
-        if (f == (BCSIM__KB_PAGES_FLAG_VIRTUAL | BCSIM__KB_PAGES_FLAG_PHYSICAL)) {
-            pages_finding(r, cb.call, BCSIM_V_PAGES_INVALID_FLAGS,
-                          "both VIRTUAL and PHYSICAL set; range rejected with STATUS_INVALID_PARAMETER");
-            if (c)
-                c->status = BCSIM_STATUS_INVALID_PARAMETER;
-            all_accepted = false;
-            break;
-        }
-        /* Step 8: neither (knob pages.neither_flag). */
-        bool physical = f == BCSIM__KB_PAGES_FLAG_PHYSICAL;
-        if (f == 0 && p->count != 0) {
-            pages_finding(r, cb.call, BCSIM_V_PAGES_NO_ADDRESS_FLAG,
-                          "Flags %#x; %s", flags,
-                          cfg->pages_neither_reject ? "range rejected"
-                                                    : "bcsim treats the range as physical");
-            if (cfg->pages_neither_reject) {
-                if (c)
-                    c->status = BCSIM_STATUS_INVALID_PARAMETER;
-                all_accepted = false;
-                break;
-            }
-            physical = true;
-        }
-        /* Step 9: Count 0 ends the loop even with ADDITIONAL_RANGES_EXIST. */
-        if (p->count == 0)
-            break;
-        /* Step 13: page bound. */
-        if (p->count > cfg->pages_max_pages || pages_total + p->count > cfg->pages_max_pages) {
+        if (verdict == BCSIM__PAGES_RUNAWAY)
             runaway = true;
-            break;
-        }
-        /* Steps 10-11. */
-        if (!apply_range(ctx->add, physical, p->address, p->count, r, cb.call, &protected_pages)) {
-            pages_finding(r, cb.call, BCSIM_V_PAGES_INVALID_RANGE,
-                          "%s range %#llx, %llu pages is not %s; rejected with STATUS_INVALID_PARAMETER",
-                          physical ? "physical" : "virtual", (unsigned long long)p->address,
-                          (unsigned long long)p->count,
-                          physical ? "physical memory bcsim has" : "entirely mapped memory");
-            if (c)
-                c->status = BCSIM_STATUS_INVALID_PARAMETER;
-            all_accepted = false;
-            break;
-        }
-        pages_total += p->count;
-        bcsim_range_t *rg = BCSIM_VEC_PUSH(&bcsim__run.ranges);
-        if (rg) {
-            rg->address = physical ? p->address : BCSIM_PAGE_ROUND_DOWN(p->address);
-            rg->size = p->count << BCSIM_PAGE_SHIFT;
-            rg->physical = physical;
-            rg->reason = r->reason;
-            rg->component = c ? c->component : NULL;
-        }
-        /* Step 12. */
-        if (!more)
+        if (verdict != BCSIM__PAGES_MORE)
             break;
     }
     if (runaway) {

@@ -107,33 +107,31 @@ static void inbuffer_geometry(bcsim__sdd_t *d, bool emitted)
 
 /* ---- output validation (7.5 size pass steps 4-6, data pass step 4) --------------------------- */
 
-typedef enum { OUT_NONE, OUT_OK, OUT_INVALID } out_t;
-
-static out_t check_output(const bcsim__sdd_t *d, uint64_t maximum, bool data_pass, char *why,
-                          size_t why_size, bool *paged_buffer)
+int bcsim__sdd_check_output(const bcsim__sdd_t *d, uint64_t maximum, bool data_pass, char *why,
+                            size_t why_size, bool *paged_buffer)
 {
     *paged_buffer = false;
     if (!d->out_buffer || d->out_buffer_length == 0)
-        return OUT_NONE;
+        return BCSIM__SDD_NONE;
     uint64_t ob = (uint64_t)d->out_buffer, len = d->out_buffer_length;
     uint64_t scr = (uint64_t)bcsim__osb.scratch;
     if (len > maximum) {
         snprintf(why, why_size, "OutBufferLength %llu exceeds MaximumAllowed %llu",
                  (unsigned long long)len, (unsigned long long)maximum);
-        return OUT_INVALID;
+        return BCSIM__SDD_INVALID;
     }
     if (ob >= scr && ob < scr + PAGE) {
         if (ob != (uint64_t)d->in_buffer) {
             snprintf(why, why_size, "OutBuffer %#llx points into the scratch page but not at InBuffer %#llx",
                      (unsigned long long)ob, (unsigned long long)d->in_buffer);
-            return OUT_INVALID;
+            return BCSIM__SDD_INVALID;
         }
         if (len > d->in_buffer_length) {
             snprintf(why, why_size, "OutBuffer == InBuffer but OutBufferLength %llu exceeds InBufferLength %u",
                      (unsigned long long)len, d->in_buffer_length);
-            return OUT_INVALID;
+            return BCSIM__SDD_INVALID;
         }
-        return OUT_OK;
+        return BCSIM__SDD_OK;
     }
     /* The driver's own buffer: resident, nonpaged, allocated before the bug check (R9). */
     if (data_pass && !bcsim__mem_is(ob, len, BCSIM__MC_RESIDENT)) {
@@ -141,9 +139,15 @@ static out_t check_output(const bcsim__sdd_t *d, uint64_t maximum, bool data_pas
         *paged_buffer = bcsim__mem_class_of(ob, &known) == BCSIM__MEM_PAGED && known;
         snprintf(why, why_size, "OutBuffer %#llx (%llu bytes) is in %s", (unsigned long long)ob,
                  (unsigned long long)len, bcsim__mem_describe(ob));
-        return OUT_INVALID;
+        return BCSIM__SDD_INVALID;
     }
-    return OUT_OK;
+    return BCSIM__SDD_OK;
+}
+
+bool bcsim__sdd_unmapped_own_buffer(const bcsim__sdd_t *d)
+{
+    return (uint64_t)d->out_buffer >= 0x10000 && !bcsim__mem_find((uint64_t)d->out_buffer) &&
+           !bcsim__probe_read(d->out_buffer, 1);
 }
 
 static void report(bcsim__rrec_t *r, uint32_t call, uint32_t id, uint64_t address, const char *fmt, ...)
@@ -213,18 +217,17 @@ static bool size_visit(void *rec, void *ctx)
     }
     char why[256];
     bool paged;
-    switch (check_output(d, d->maximum_allowed, false, why, sizeof(why), &paged)) {
-    case OUT_NONE:
+    switch (bcsim__sdd_check_output(d, d->maximum_allowed, false, why, sizeof(why), &paged)) {
+    case BCSIM__SDD_NONE:
         /* Step 3: nothing to give: BufferFinished, no data request. */
         bcsim__state_after(r, false, 1, 3, cb.call);
         return false;
-    case OUT_INVALID:
+    case BCSIM__SDD_INVALID:
         return invalid_output(r, cb.call, 1, why, paged, (uint64_t)d->out_buffer);
-    case OUT_OK:
+    default:
         break;
     }
-    if ((uint64_t)d->out_buffer >= 0x10000 && !bcsim__mem_find((uint64_t)d->out_buffer) &&
-        !bcsim__probe_read(d->out_buffer, 1))
+    if (bcsim__sdd_unmapped_own_buffer(d))
         report(r, cb.call, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)d->out_buffer,
                "OutBuffer %#llx returned by the size request is not mapped (checked again in the data request)",
                (unsigned long long)d->out_buffer);
@@ -425,13 +428,13 @@ static bool data_visit(void *rec, void *ctx)
     }
     char why[256];
     bool paged;
-    switch (check_output(d, d->maximum_allowed, true, why, sizeof(why), &paged)) {
-    case OUT_NONE:
+    switch (bcsim__sdd_check_output(d, d->maximum_allowed, true, why, sizeof(why), &paged)) {
+    case BCSIM__SDD_NONE:
         bcsim__state_after(r, false, 2, 3, cb.call);
         return false;
-    case OUT_INVALID:
+    case BCSIM__SDD_INVALID:
         return invalid_output(r, cb.call, 2, why, paged, (uint64_t)d->out_buffer);
-    case OUT_OK:
+    default:
         break;
     }
     uint64_t next = framed_next(S.offset, d->out_buffer_length, bcsim__m.cfg.secondary_packed);
@@ -455,6 +458,15 @@ static bool data_visit(void *rec, void *ctx)
     free(copy);
     bcsim__state_after(r, false, 2, 3, cb.call);
     return false;
+}
+
+/* A data-sweep part (7.6 step 10): InBuffer's scratch page, or readable nonpaged memory. */
+bool bcsim__sddx_part_resident(const bcsim__sddx_t *x)
+{
+    uint64_t ob = (uint64_t)x->out_buffer, got = x->out_buffer ? x->out_buffer_length : 0;
+    uint64_t scr = (uint64_t)bcsim__osb.scratch;
+    return !got || bcsim__mem_is(ob, got, BCSIM__MC_RESIDENT) ||
+           (ob >= scr && ob + got <= scr + PAGE);
 }
 
 static mp_rec_t *mp_find(const void *r)
@@ -509,9 +521,7 @@ static bool mp_data_visit(void *rec, void *ctx)
         }
         uint32_t want = m->parts.v[part];
         uint32_t got = x->out_buffer ? x->out_buffer_length : 0;
-        if (got && !bcsim__mem_is((uint64_t)x->out_buffer, got, BCSIM__MC_RESIDENT) &&
-            !((uint64_t)x->out_buffer >= (uint64_t)bcsim__osb.scratch &&
-              (uint64_t)x->out_buffer + got <= (uint64_t)bcsim__osb.scratch + PAGE)) {
+        if (!bcsim__sddx_part_resident(x)) {
             char why[200];
             snprintf(why, sizeof(why), "part %zu: OutBuffer %#llx (%u bytes) is in %s", part,
                      (unsigned long long)x->out_buffer, got, bcsim__mem_describe((uint64_t)x->out_buffer));

@@ -99,6 +99,43 @@ static void triage_invalid(bcsim__rrec_t *r, uint32_t call, uint32_t id, const c
     bcsim__state_after(r, false, 1, 4, call);
 }
 
+/* The array a TriageDumpData callback returned (7.3 "After return: DataArray set"), except
+ * the "already linked in this bug check" rule: true if acceptable, else the finding id and
+ * why. *total is the bytes its blocks describe. */
+bool bcsim__triage_check_array(const bcsim__tarray_t *a, uint32_t max_virt_mem, uint32_t *id,
+                               char *why, size_t why_size, uint64_t *total)
+{
+    *id = BCSIM_V_TRIAGE_INVALID_ARRAY;
+    *total = 0;
+    if (!bcsim__mem_is((uint64_t)a, BCSIM__TARRAY_HEADER, BCSIM__MC_RESIDENT)) {
+        snprintf(why, why_size, "DataArray %#llx is not resident nonpaged memory", (unsigned long long)a);
+        return false;
+    }
+    if (a->num_blocks_used > a->num_blocks_total ||
+        !bcsim__mem_is((uint64_t)a->blocks, (uint64_t)a->num_blocks_used * sizeof(bcsim__krange_t),
+                       BCSIM__MC_RESIDENT)) {
+        snprintf(why, why_size, "NumBlocksUsed %u exceeds NumBlocksTotal %u or the blocks are not resident",
+                 a->num_blocks_used, a->num_blocks_total);
+        return false;
+    }
+    for (uint32_t i = 0; i < a->num_blocks_used; i++) {
+        uint64_t s = (uint64_t)a->blocks[i].address, n = a->blocks[i].size;
+        if (s + n < s || !bcsim__mem_is(s, n, BCSIM__MC_RESIDENT)) {
+            snprintf(why, why_size, "block at %#llx (%llu bytes) is not valid nonpaged memory",
+                     (unsigned long long)s, (unsigned long long)n);
+            return false;
+        }
+        *total += n;
+    }
+    if (*total > max_virt_mem) {
+        *id = BCSIM_V_TRIAGE_TOO_LARGE;
+        snprintf(why, why_size, "the array describes %llu bytes; MaxVirtMemSize is %u",
+                 (unsigned long long)*total, max_virt_mem);
+        return false;
+    }
+    return true;
+}
+
 static bool linked_already(const bcsim__tarray_t *a)
 {
     bcsim__list_t *head = bcsim__m.lists.triage;
@@ -135,34 +172,11 @@ static bool triage_visit(void *rec, void *ctx)
         bcsim__state_after(r, false, 1, 4, cb.call);
         return false;
     }
-    if (!bcsim__mem_is((uint64_t)a, BCSIM__TARRAY_HEADER, BCSIM__MC_RESIDENT)) {
-        triage_invalid(r, cb.call, BCSIM_V_TRIAGE_INVALID_ARRAY,
-                       "DataArray %#llx is not resident nonpaged memory", (unsigned long long)a);
-        return false;
-    }
-    if (a->num_blocks_used > a->num_blocks_total ||
-        !bcsim__mem_is((uint64_t)a->blocks, (uint64_t)a->num_blocks_used * sizeof(bcsim__krange_t),
-                       BCSIM__MC_RESIDENT)) {
-        triage_invalid(r, cb.call, BCSIM_V_TRIAGE_INVALID_ARRAY,
-                       "NumBlocksUsed %u exceeds NumBlocksTotal %u or the blocks are not resident",
-                       a->num_blocks_used, a->num_blocks_total);
-        return false;
-    }
+    char why[256];
+    uint32_t id;
     uint64_t total = 0;
-    for (uint32_t i = 0; i < a->num_blocks_used; i++) {
-        uint64_t s = (uint64_t)a->blocks[i].address, n = a->blocks[i].size;
-        if (s + n < s || !bcsim__mem_is(s, n, BCSIM__MC_RESIDENT)) {
-            triage_invalid(r, cb.call, BCSIM_V_TRIAGE_INVALID_ARRAY,
-                           "block at %#llx (%llu bytes) is not valid nonpaged memory",
-                           (unsigned long long)s, (unsigned long long)n);
-            return false;
-        }
-        total += n;
-    }
-    if (total > t->max_virt_mem_size) {
-        triage_invalid(r, cb.call, BCSIM_V_TRIAGE_TOO_LARGE,
-                       "the array describes %llu bytes; MaxVirtMemSize is %u",
-                       (unsigned long long)total, t->max_virt_mem_size);
+    if (!bcsim__triage_check_array(a, t->max_virt_mem_size, &id, why, sizeof(why), &total)) {
+        triage_invalid(r, cb.call, id, "%s", why);
         return false;
     }
     if (linked_already(a)) {

@@ -10,6 +10,7 @@
 #define BCSIM_PHASES_H
 
 #include "internal.h"
+#include "rsd.h"
 
 /* bcsim-owned buffers every phase uses, allocated once per machine in OS memory. Each
  * reason-specific structure ends at a page boundary followed by a guard page, so writing
@@ -54,5 +55,24 @@ void bcsim__secondary_shutdown(void);
 /* A block of secondary data, in production order (dump.c frames and streams it). */
 void bcsim__dump_blob(const bcsim_guid_t *guid, const void *data, uint64_t size,
                       const char *component);
+
+/* Output validation shared by the phases and the fuzz harness (src/fuzz_dispatch.c), so a
+ * fuzzed call is judged exactly as a call in a real bug check. */
+enum { BCSIM__SDD_NONE = 0, BCSIM__SDD_OK = 1, BCSIM__SDD_INVALID = 2 };
+/* SecondaryDumpData output (7.5 size pass steps 3-6, data pass step 4); why/paged on INVALID. */
+int bcsim__sdd_check_output(const bcsim__sdd_t *d, uint64_t maximum, bool data_pass, char *why,
+                            size_t why_size, bool *paged_buffer);
+/* The size request returned an own buffer the host cannot even read (reported, not fatal). */
+bool bcsim__sdd_unmapped_own_buffer(const bcsim__sdd_t *d);
+/* A SecondaryMultiPartDumpData data-sweep part lies in readable nonpaged memory (7.6 step 10). */
+bool bcsim__sddx_part_resident(const bcsim__sddx_t *x);
+/* A returned triage array (7.3), all rules but "already linked in this bug check". */
+bool bcsim__triage_check_array(const bcsim__tarray_t *a, uint32_t max_virt_mem, uint32_t *id,
+                               char *why, size_t why_size, uint64_t *total);
+/* One AddPages/RemovePages return (7.4 steps 4-12); findings are reported inside. */
+enum { BCSIM__PAGES_MORE = 0, BCSIM__PAGES_DONE = 1, BCSIM__PAGES_REJECTED = 2,
+       BCSIM__PAGES_RUNAWAY = 3 };
+int bcsim__pages_check(bcsim__rrec_t *r, uint32_t call, const bcsim__pages_t *p, bool add,
+                       bool apply, uint64_t *pages_total, uint64_t *protected_pages);
 
 #endif /* BCSIM_PHASES_H */
