@@ -67,7 +67,8 @@ bcsim__i32 bcsim__triage_init_array(void *array, bcsim__u32 size);
 bcsim__i32 bcsim__triage_add_block(void *array, void *address, bcsim__u64 size);
 
 /* ---- the device model (src/ports.c) ---------------------------------------------------- */
-/* Logs a port or register access; for reads returns the scripted value. */
+/* Logs a port or register access; for reads returns the scripted value (a register read
+ * without a script returns `value`, which the caller read from the register's memory). */
 bcsim__u64 bcsim__port_io(bcsim__u64 address, bcsim__u32 width, bcsim__u64 value, int write,
                           int is_register, void *caller);
 
@@ -122,6 +123,106 @@ void *bcsim__pool_alloc_ex(bcsim__u64 size, int paged, bcsim__u32 tag, bcsim__u3
                            bcsim__i32 pool_type, void *caller);
 int bcsim__pool_free_ex(void *p, bcsim__u32 tag, int check_tag, void *caller);
 void bcsim__pool_free_bridge(void *p, void *caller);
+
+/* ---- the IRQL model (src/irql.c; dispatcher-model.md 8.2, 9.2) ------------------------------
+ * The gate of bcsim__export_enter with the routine's own 0xC4 parameters P3/P4 (the spin lock,
+ * the MDL, the physical address, ...). */
+void bcsim__export_enter_args(enum bcsim__export_id id, void *caller, bcsim__u64 p3, bcsim__u64 p4);
+unsigned char bcsim__irql_current(void);
+/* KfRaiseIrql: the previous IRQL. A raise to a lower level or above HIGH_LEVEL is reported
+ * (IRQL_RAISE_INVALID, 0xC4/0x30) and leaves the IRQL unchanged. */
+unsigned char bcsim__irql_raise(unsigned char new_irql, void *caller);
+/* KfLowerIrql: a lower to a higher level or above HIGH_LEVEL is reported (IRQL_LOWER_INVALID,
+ * 0xC4/0x31) and changes nothing; below the level the running bug-check callback was entered
+ * at it is IRQL_LOWERED_IN_CALLBACK (the IRQL does change). */
+void bcsim__irql_lower(unsigned char new_irql, void *caller);
+/* __writecr8: a raise or a lower, by direction. */
+void bcsim__irql_write_cr8(bcsim__u64 value, void *caller);
+/* _disable / _enable. */
+void bcsim__interrupts_set(int enabled, void *caller);
+/* PAGED_CODE(): PAGED_CODE_AT_HIGH_IRQL above APC_LEVEL. */
+void bcsim__paged_code(void *caller);
+
+/* ---- synchronization (src/sync.c): spin locks, events, waits, fast mutexes ------------------
+ * One simulated processor: a lock or object that can never become free is a deadlock; inside
+ * a bug-check callback bcsim spins on virtual time until the watchdog ends the callback, outside
+ * it reports DEADLOCK and returns. Any use inside a bug-check callback is R4. `id` names the
+ * routine (its IRQL rule and report). */
+unsigned char bcsim__spin_acquire(enum bcsim__export_id id, volatile bcsim__u64 *lock,
+                                  bcsim__u64 held_value, void *caller);
+int bcsim__spin_try(enum bcsim__export_id id, volatile bcsim__u64 *lock, void *caller);
+void bcsim__spin_release(enum bcsim__export_id id, volatile bcsim__u64 *lock,
+                         unsigned char new_irql, int lower, void *caller);
+void bcsim__event_init(void *event, bcsim__i32 type, int signaled);
+bcsim__i32 bcsim__event_set(void *event, void *caller);
+bcsim__i32 bcsim__event_reset(enum bcsim__export_id id, void *event, void *caller);
+bcsim__i32 bcsim__event_read(void *event);
+/* KeWaitFor*Object(s): NTSTATUS. timeout NULL = infinite (100-ns units, negative relative). */
+bcsim__i32 bcsim__wait(enum bcsim__export_id id, void *const *objects, bcsim__u32 count,
+                       int wait_all, const bcsim__i64 *timeout, void *caller);
+bcsim__i32 bcsim__delay(const bcsim__i64 *interval, void *caller);
+void bcsim__fast_mutex_acquire(void *fast_mutex, void *caller);
+int bcsim__fast_mutex_try(void *fast_mutex, void *caller);
+void bcsim__fast_mutex_release(void *fast_mutex, void *caller);
+
+/* ---- virtual time (src/clock.c, driver-patterns.md 12) --------------------------------------- */
+enum bcsim__clock_id {
+    BCSIM__CLOCK_INTERRUPT_TIME,    /* 100-ns units since boot */
+    BCSIM__CLOCK_SYSTEM_TIME,       /* FILETIME */
+    BCSIM__CLOCK_PERFORMANCE,       /* the 10 MHz performance counter */
+    BCSIM__CLOCK_PERFORMANCE_FREQUENCY,
+    BCSIM__CLOCK_TICK_COUNT,
+    BCSIM__CLOCK_TIME_INCREMENT,    /* 100-ns units per tick */
+};
+/* Reading a clock advances virtual time by 1 us (polling loops end) and runs the virtual-time
+ * watchdog; the frequency and the increment are constants. */
+bcsim__u64 bcsim__clock_read(enum bcsim__clock_id which);
+/* KeStallExecutionProcessor: advances by the microseconds, then the watchdog check. */
+void bcsim__clock_stall(bcsim__u32 microseconds);
+/* __halt: waits for the next clock interrupt (one tick of virtual time). */
+void bcsim__clock_halt(void *caller);
+
+/* ---- pool entry points (src/pool.c) ----------------------------------------------------------
+ * ExAllocatePool2/3: decodes POOL_FLAGS; NULL for invalid flags, a zero tag or a request bcsim
+ * cannot satisfy (the caller raises when POOL_FLAG_RAISE_ON_FAILURE is set). */
+void *bcsim__pool_alloc_flags(bcsim__u64 flags, bcsim__u64 size, bcsim__u32 tag, void *caller);
+/* ExAllocatePoolWithTag & co.: decodes POOL_TYPE (paged variants, cache alignment). */
+void *bcsim__pool_alloc_type(bcsim__i32 pool_type, bcsim__u64 size, bcsim__u32 tag, void *caller);
+
+/* ---- the memory manager's policy (src/mm.c) ---------------------------------------------- */
+int bcsim__mm_address_valid(const void *va, void *caller);
+bcsim__u64 bcsim__mm_va_to_pa(const void *va);
+void *bcsim__mm_pa_to_va(bcsim__u64 pa);
+void *bcsim__mm_contiguous_alloc(bcsim__u64 bytes, bcsim__u64 lowest, bcsim__u64 highest,
+                                 bcsim__u64 boundary, void *caller);
+void bcsim__mm_contiguous_free(void *va, void *caller);
+void *bcsim__mm_io_map(bcsim__u64 pa, bcsim__u64 bytes, void *caller);
+void bcsim__mm_io_unmap(void *va, bcsim__u64 bytes, void *caller);
+/* Driver-owned pages (MmAllocatePagesForMdl): frames outside the default dump page set;
+ * returns the host address of the block, *first_pfn its first (contiguous) frame. */
+void *bcsim__mm_pages_alloc(bcsim__u64 bytes, bcsim__u64 *first_pfn);
+void bcsim__mm_pages_free(bcsim__u64 first_pfn, bcsim__u64 pages, void *caller);
+/* Storage for MDLs (nonpaged, no IRQL rule of its own: the routine's gate reports). */
+void *bcsim__mm_mdl_storage(bcsim__u64 bytes);
+void bcsim__mm_mdl_storage_free(void *mdl, void *caller);
+/* MmProbeAndLockPages: 0 ok; else the NTSTATUS to raise. Reports pageable memory at
+ * DISPATCH_LEVEL (0xC4/0x70). */
+bcsim__i32 bcsim__mm_probe(const void *va, bcsim__u64 bytes, int write, void *mdl, void *caller);
+
+/* ---- Aux_Klib (src/auxklib.c; bugcheck-api.md 10, driver-patterns.md 19) ------------------- */
+bcsim__i32 bcsim__auxklib_initialize(void);
+bcsim__i32 bcsim__auxklib_bugcheck_data(void *data, void *caller);
+bcsim__i32 bcsim__auxklib_modules(bcsim__u32 *buffer_size, bcsim__u32 element_size,
+                                  void *query_info, void *caller);
+
+/* ---- KeInitializeCrashDumpHeader (src/dump_header.c) ----------------------------------------- */
+bcsim__i32 bcsim__crash_dump_header(bcsim__u32 dump_type, bcsim__u32 flags, void *buffer,
+                                    bcsim__u32 buffer_size, bcsim__u32 *buffer_needed,
+                                    void *caller);
+
+/* ---- exceptions (src/contain.c) ---------------------------------------------------------------
+ * ExRaiseStatus: a driver __try frame takes it; else the running call's containment. */
+__attribute__((__noreturn__)) void bcsim__raise_status(bcsim__i32 status, void *caller);
 
 #ifdef __cplusplus
 }

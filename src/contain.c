@@ -425,6 +425,7 @@ int bcsim__guarded_call(bcsim__frame_t *f, void (*fn)(void *), void *arg)
     f->prev = frame_top;
     f->seh_at_entry = seh_top;
     f->critical_at_entry = bcsim__critical;
+    f->irql_at_entry = bcsim__m.irql;
     f->contain = bcsim__containment_on();
     bool debugger = bcsim__debugger_attached();
     f->watchdog = f->watchdog && f->contain && !debugger;
@@ -513,6 +514,14 @@ void bcsim__raise_exception(int code, uint64_t pc)
         raise(SIGTRAP);
     else
         abort();
+}
+
+/* ExRaiseStatus and the routines that raise on failure: never returns (a breakpoint status
+ * with no containment and SIGTRAP ignored would come back: then abort). */
+void bcsim__raise_status(bcsim__i32 status, void *caller)
+{
+    bcsim__raise_exception(status, (uint64_t)caller);
+    abort();
 }
 
 /* __debugbreak / DbgBreakPoint: with gdb attached, a real breakpoint; otherwise the

@@ -27,6 +27,7 @@ typedef struct bcsim__frame {
     bool is_callback;             /* a bug-check callback (KeBugCheckEx inside it is nested) */
     /* set by bcsim__guarded_call */
     bool contain;
+    uint8_t irql_at_entry;        /* simulated IRQL the call started at (src/irql.c rules) */
     bcsim_seh_frame_t *seh_at_entry;
     int critical_at_entry;
     uint64_t generation;

@@ -139,6 +139,8 @@ typedef enum bcsim__mclass {
 #define BCSIM__MF_IMAGE 0x4u    /* a driver (or host) image segment */
 #define BCSIM__MF_OS 0x8u       /* bcsim's own OS structures */
 #define BCSIM__MF_POOL 0x10u    /* a pool arena chunk (allocation table applies) */
+#define BCSIM__MF_FRAMES 0x20u  /* has frames but is not in the default page set
+                                   (MmAllocatePagesForMdl pages: added by physical address) */
 
 typedef struct bcsim__region {
     uint64_t start, end;        /* [start, end), page aligned */
@@ -163,7 +165,7 @@ int bcsim__memory_init(void);
 void bcsim__memory_fini(void);
 void bcsim__memory_reset_pools(void);
 const bcsim__region_t *bcsim__mem_find(uint64_t addr);
-/* Registers [start, end) (page-rounded outward) with a class; assigns frames when DUMP. */
+/* Registers [start, end) (page-rounded outward) with a class; assigns frames when DUMP or FRAMES. */
 int bcsim__mem_register(uint64_t start, uint64_t end, uint32_t mclass, uint32_t flags,
                         int32_t image, const char *name);
 void bcsim__mem_reclassify_image(int32_t image, uint32_t mclass);
@@ -194,6 +196,12 @@ void *bcsim__pool_alloc(uint64_t size, bool paged, uint32_t tag, uint32_t align,
 int bcsim__pool_free(void *p, uint64_t site, const bcsim__alloc_t **out);
 const bcsim__alloc_t *bcsim__pool_find(uint64_t addr);
 void bcsim__paged_protect(bool inaccessible);
+bool bcsim__paged_is_protected(void);
+/* Whole pages for the Mm routines (src/mm.c): a region of its own with this class and flags
+ * (frames when DUMP or FRAMES). NULL if the arena is exhausted. */
+void *bcsim__mem_pages_alloc(uint64_t bytes, uint32_t mclass, uint32_t flags, const char *name);
+/* Frees a block from bcsim__mem_pages_alloc (by its start): false if it is not one. */
+bool bcsim__mem_pages_free(void *p);
 /* OS structures (list heads, KiBugCheckData, reason-specific data, scratch pages). */
 void *bcsim__os_alloc(uint64_t size, uint32_t align);
 /* A buffer ending exactly at a page boundary followed by an inaccessible guard page. */
@@ -393,6 +401,7 @@ int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, cons
 void bcsim__set_last_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void bcsim__ports_shutdown(void);
+void bcsim__mm_shutdown(void);        /* src/mm.c: forgets the I/O-space mappings */
 
 /* The supervisor's view of what driver code runs now (bcsim_set_activity_buffer). */
 void bcsim__activity(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

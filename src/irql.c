@@ -1,9 +1,15 @@
 /*
  * src/irql.c — the simulated IRQL and the verifier gate every shim entry point passes
  * (dispatcher-model.md 8.2): the export inventory's maximum IRQL decides, the inventory's
- * report column says what Windows or Driver Verifier would raise.
+ * report column says what Windows or Driver Verifier would raise. Also the IRQL model behind
+ * KfRaiseIrql/KfLowerIrql, CR8, _disable/_enable and PAGED_CODE() (9.2 subcodes 0x30, 0x31;
+ * driver-patterns.md 17: raising to HIGH_LEVEL inside a callback is a no-op change, lowering
+ * below the callback's entry level is a finding).
  */
 #include "internal.h"
+#include "contain.h"
+
+#include <stdio.h>
 
 enum { KIND_FUNC, KIND_DATA };
 enum { ST_IMPLEMENTED, ST_STUB };
@@ -21,6 +27,7 @@ enum { ST_IMPLEMENTED, ST_STUB };
 #define FINDING 1u
 #define V121 0x1210000u
 #define C4(sub) (0xC40000u | (sub))
+#define OWN(report) NONE    /* the routine reports itself (dedicated finding, full parameters) */
 
 static const struct bcsim__export {
     const char *name;
@@ -48,6 +55,7 @@ _Static_assert(BCSIM_ARRAY_SIZE(exports) == BCSIM__X__COUNT, "export table");
 #undef FINDING
 #undef V121
 #undef C4
+#undef OWN
 
 uint8_t bcsim__irql_get(void)
 {
@@ -95,6 +103,11 @@ bool bcsim__export_info(uint32_t id, const char **name, const char **header, boo
 
 void bcsim__export_enter(enum bcsim__export_id id, void *caller)
 {
+    bcsim__export_enter_args(id, caller, 0, 0);
+}
+
+void bcsim__export_enter_args(enum bcsim__export_id id, void *caller, bcsim__u64 p3, bcsim__u64 p4)
+{
     const struct bcsim__export *e = &exports[id];
     if (e->status == ST_STUB) {
         bcsim__report_t r = { .id = BCSIM_V_UNIMPLEMENTED_ROUTINE, .reason = BCSIM__NO_REASON,
@@ -111,6 +124,8 @@ void bcsim__export_enter(enum bcsim__export_id id, void *caller)
         r.bugcheck_code = BCSIM_BC_DRIVER_VERIFIER_DETECTED_VIOLATION;
         r.bugcheck_params[0] = e->report & 0xFFFF;
         r.bugcheck_params[1] = irql;
+        r.bugcheck_params[2] = p3;
+        r.bugcheck_params[3] = p4;
     } else if ((e->report >> 16) == 0x121) {
         r.bugcheck_code = BCSIM_BC_DRIVER_VIOLATION;
         r.bugcheck_params[0] = 2;
@@ -119,4 +134,86 @@ void bcsim__export_enter(enum bcsim__export_id id, void *caller)
     }
     bcsim__violation(&r, "%s called at %s (%u); its maximum is %s (%u)", e->name,
                      bcsim__irql_name(irql), irql, bcsim__irql_name(e->max_irql), e->max_irql);
+}
+
+/* ---- the IRQL model ------------------------------------------------------------------------ */
+
+static void irql_report(uint32_t id, void *caller, uint32_t code, uint64_t p1, uint64_t p2,
+                        uint64_t p3, uint64_t p4, const char *fmt, ...) __attribute__((format(printf, 8, 9)));
+static void irql_report(uint32_t id, void *caller, uint32_t code, uint64_t p1, uint64_t p2,
+                        uint64_t p3, uint64_t p4, const char *fmt, ...)
+{
+    char detail[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof(detail), fmt, ap);
+    va_end(ap);
+    bcsim__report_t r = { .id = id, .reason = BCSIM__NO_REASON, .pc = (uint64_t)caller,
+                          .bugcheck_code = code, .bugcheck_params = { p1, p2, p3, p4 },
+                          .dedupe = (uint64_t)caller };
+    bcsim__violation(&r, "%s", detail);
+}
+
+unsigned char bcsim__irql_current(void)
+{
+    return bcsim__m.irql;
+}
+
+unsigned char bcsim__irql_raise(unsigned char new_irql, void *caller)
+{
+    uint8_t cur = bcsim__m.irql;
+    if (new_irql < cur || new_irql > BCSIM_IRQL_HIGH) {
+        irql_report(BCSIM_V_IRQL_RAISE_INVALID, caller, BCSIM_BC_DRIVER_VERIFIER_DETECTED_VIOLATION,
+                    0x30, cur, new_irql, 0, "KeRaiseIrql(%u) at %s (%u)%s", new_irql,
+                    bcsim__irql_name(cur), cur,
+                    new_irql > BCSIM_IRQL_HIGH ? ": above HIGH_LEVEL" : ": that would lower it");
+        return cur;
+    }
+    bcsim__m.irql = new_irql;
+    return cur;
+}
+
+void bcsim__irql_lower(unsigned char new_irql, void *caller)
+{
+    uint8_t cur = bcsim__m.irql;
+    if (new_irql > cur || new_irql > BCSIM_IRQL_HIGH) {
+        irql_report(BCSIM_V_IRQL_LOWER_INVALID, caller, BCSIM_BC_DRIVER_VERIFIER_DETECTED_VIOLATION,
+                    0x31, cur, new_irql, 0, "KeLowerIrql(%u) at %s (%u)%s", new_irql,
+                    bcsim__irql_name(cur), cur,
+                    new_irql > BCSIM_IRQL_HIGH ? ": above HIGH_LEVEL" : ": that would raise it");
+        return;
+    }
+    bcsim__m.irql = new_irql;
+    const bcsim__frame_t *f = bcsim__frame_current();
+    if (f && f->is_callback && new_irql < f->irql_at_entry)
+        irql_report(BCSIM_V_IRQL_LOWERED_IN_CALLBACK, caller, 0, 0, 0, 0, 0,
+                    "lowered to %s (%u); the callback runs at %s (%u)", bcsim__irql_name(new_irql),
+                    new_irql, bcsim__irql_name(f->irql_at_entry), f->irql_at_entry);
+}
+
+/* CR8 holds the IRQL on x64 (4 bits). A write is a raise or a lower by direction. */
+void bcsim__irql_write_cr8(bcsim__u64 value, void *caller)
+{
+    uint8_t v = value > 0xFF ? 0xFF : (uint8_t)value;
+    if (v >= bcsim__m.irql)
+        bcsim__irql_raise(v, caller);
+    else
+        bcsim__irql_lower(v, caller);
+}
+
+void bcsim__interrupts_set(int enabled, void *caller)
+{
+    (void)caller;
+    bcsim__m.interrupts_disabled = !enabled;
+}
+
+/* Learn (PAGED_CODE): pageable code must run at IRQL <= APC_LEVEL (wdk-surface.md S17). */
+void bcsim__paged_code(void *caller)
+{
+    uint8_t irql = bcsim__m.irql;
+    if (irql <= BCSIM_IRQL_APC)
+        return;
+    bcsim__report_t r = { .id = BCSIM_V_PAGED_CODE_AT_HIGH_IRQL, .reason = BCSIM__NO_REASON,
+                          .pc = (uint64_t)caller, .dedupe = (uint64_t)caller };
+    bcsim__violation(&r, "pageable function entered at %s (%u)", bcsim__irql_name(irql), irql);
 }

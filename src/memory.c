@@ -27,6 +27,7 @@
 #define NONPAGED_RESERVE (64ULL << 30)
 #define PAGED_RESERVE (8ULL << 30)
 #define OS_RESERVE (1ULL << 30)
+#define PAGES_RESERVE (16ULL << 30)
 #define CHUNK (2ULL << 20)
 #define REDZONE 16
 
@@ -49,6 +50,7 @@ static struct {
     size_t last;                         /* lookup cache */
     uint64_t next_pfn;
     arena_t nonpaged, paged, os;
+    arena_t pages;                       /* whole-page blocks for the Mm routines */
     uint64_t os_small_cur, os_small_end; /* small-object sub-allocator in the OS arena */
     bool paged_protected;
 } M;
@@ -93,7 +95,7 @@ static int region_insert(bcsim__region_t r)
 {
     if (r.start >= r.end)
         return 0;
-    if (r.flags & BCSIM__MF_DUMP) {
+    if (r.flags & (BCSIM__MF_DUMP | BCSIM__MF_FRAMES)) {
         r.pfn_base = M.next_pfn;
         M.next_pfn += (r.end - r.start) >> BCSIM_PAGE_SHIFT;
     }
@@ -103,7 +105,7 @@ static int region_insert(bcsim__region_t r)
     /* Merge with the predecessor when contiguous in VA and in frames. */
     if (i > 0) {
         bcsim__region_t *p = &M.regions.v[i - 1];
-        bool frames_follow = !(r.flags & BCSIM__MF_DUMP) ||
+        bool frames_follow = !(r.flags & (BCSIM__MF_DUMP | BCSIM__MF_FRAMES)) ||
             p->pfn_base + ((p->end - p->start) >> BCSIM_PAGE_SHIFT) == r.pfn_base;
         if (p->end == r.start && same_kind(p, &r) && frames_follow &&
             (p->pfn_base != 0) == (r.pfn_base != 0)) {
@@ -290,7 +292,13 @@ void *bcsim__pool_alloc(uint64_t size, bool paged, uint32_t tag, uint32_t align,
         return NULL;
     if (align < 16)
         align = 16;
+    /* Learn (ExAllocatePool2): a block of PAGE_SIZE or more is page aligned; a smaller one
+     * does not cross a page boundary. */
+    if (size >= BCSIM_PAGE_SIZE)
+        align = BCSIM_PAGE_SIZE;
     uint64_t off = (a->cur + REDZONE + align - 1) & ~((uint64_t)align - 1);
+    if (size < BCSIM_PAGE_SIZE && (off & 0xFFF) + size > BCSIM_PAGE_SIZE)
+        off = BCSIM_PAGE_ROUND_UP(off);
     if (off + size > a->reserve)
         return NULL;
     if (arena_commit(a, off + size, BCSIM__MF_POOL) != 0)
@@ -357,6 +365,47 @@ void bcsim__paged_protect(bool inaccessible)
     if (M.paged.committed)
         mprotect(M.paged.base, M.paged.committed,
                  inaccessible ? PROT_NONE : PROT_READ | PROT_WRITE);
+}
+
+bool bcsim__paged_is_protected(void)
+{
+    return M.paged_protected;
+}
+
+/* ---- page blocks (src/mm.c: contiguous memory, pages for MDLs, I/O-space mappings) ------ *
+ * Each block is its own region, so its frames (if any) are physically contiguous; an
+ * unregistered inaccessible page separates blocks. Never reused within a boot. */
+
+void *bcsim__mem_pages_alloc(uint64_t bytes, uint32_t mclass, uint32_t flags, const char *name)
+{
+    arena_t *a = &M.pages;
+    uint64_t len = BCSIM_PAGE_ROUND_UP(bytes ? bytes : 1);
+    if (!a->base || len > a->reserve || a->cur + len + BCSIM_PAGE_SIZE > a->reserve)
+        return NULL;
+    uint8_t *at = a->base + a->cur;
+    if (mprotect(at, len, PROT_READ | PROT_WRITE) != 0)
+        return NULL;
+    if (bcsim__mem_register((uint64_t)at, (uint64_t)at + len, mclass, flags, -1, name) != 0) {
+        mprotect(at, len, PROT_NONE);
+        return NULL;
+    }
+    a->cur += len + BCSIM_PAGE_SIZE;
+    return at;
+}
+
+/* The block becomes freed memory: inaccessible, no frames, never dumped. */
+bool bcsim__mem_pages_free(void *p)
+{
+    bcsim__region_t *r = (bcsim__region_t *)bcsim__mem_find((uint64_t)p);
+    arena_t *a = &M.pages;
+    if (!r || (uint64_t)p != r->start || !a->base || r->start < (uint64_t)a->base ||
+        r->start >= (uint64_t)a->base + a->reserve || r->mclass == BCSIM__MEM_FREED)
+        return false;
+    mprotect((void *)r->start, r->end - r->start, PROT_NONE);
+    r->mclass = BCSIM__MEM_FREED;
+    r->flags = 0;
+    r->pfn_base = 0;
+    return true;
 }
 
 /* ---- OS structures ------------------------------------------------------------------- */
@@ -554,6 +603,8 @@ int bcsim__memory_init(void)
         rc = arena_reserve(&M.nonpaged, "nonpaged pool", NONPAGED_RESERVE, false);
     if (!rc)
         rc = arena_reserve(&M.paged, "paged pool", PAGED_RESERVE, true);
+    if (!rc)
+        rc = arena_reserve(&M.pages, "page blocks", PAGES_RESERVE, false);
     if (rc) {
         bcsim__memory_fini();
         return rc;
@@ -568,6 +619,7 @@ void bcsim__memory_fini(void)
     arena_release(&M.os);
     arena_release(&M.nonpaged);
     arena_release(&M.paged);
+    arena_release(&M.pages);
     BCSIM_VEC_FREE(&M.regions);
     memset(&M, 0, sizeof(M));
 }

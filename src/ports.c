@@ -3,7 +3,8 @@
  * (driver-patterns.md 13): every access is logged with its IRQL and the callback it
  * happened in; reads return scripted values (per address, in order; after the script,
  * the last value again; unscripted ports read as all ones, like an absent ISA device).
- * Registers are plain memory the driver mapped: reads and writes go through to it.
+ * Registers are plain memory the driver mapped: reads and writes go through to it (the
+ * READ_REGISTER_* routine passes the value it read; a script for that address overrides it).
  *
  * Port and register I/O is explicitly allowed in bug-check callbacks (R8); it is a
  * finding only during a call that was passed KB_SECONDARY_DATA_FLAG_NO_DEVICE_ACCESS.
@@ -77,7 +78,7 @@ bcsim__u64 bcsim__port_io(bcsim__u64 address, bcsim__u32 width, bcsim__u64 value
             if (s->next < s->count)
                 s->next++;
         } else if (is_register) {
-            result = 0; /* caller reads the memory itself; this is only the logged value */
+            result = value; /* the caller read the register memory and passed what it holds */
         } else {
             result = UINT64_MAX;
         }

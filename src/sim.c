@@ -93,6 +93,7 @@ void bcsim_sim_destroy(bcsim_sim_t *sim)
     BCSIM_VEC_FREE(&bcsim__m.dbgprint);
     KiBugCheckData = zero_bugcheck_data;
     bcsim__dbglog_reset();
+    bcsim__mm_shutdown();
     bcsim__memory_fini();
     bcsim__symbolize_fini();
     bcsim__strings_free();

@@ -87,6 +87,8 @@
     XX(UNIMPLEMENTED_ROUTINE,       WARNING,   "driver called a kernel routine bcsim implements only as a stub") \
     XX(UNHANDLED_EXCEPTION,         VIOLATION, "exception in driver code outside a bug-check callback") \
     XX(DRIVER_ASSERTION,            VIOLATION, "driver assertion failed") \
-    XX(DBGPRINT_ABOVE_DIRQL,        WARNING,   "DbgPrint-family routine called above DIRQL (documented IRQL <= DIRQL; the debugger's IPIs can deadlock)")
+    XX(DBGPRINT_ABOVE_DIRQL,        WARNING,   "DbgPrint-family routine called above DIRQL (documented IRQL <= DIRQL; the debugger's IPIs can deadlock)") \
+    XX(IRQL_TOO_LOW,                VIOLATION, "routine called below its minimum IRQL") \
+    XX(DEADLOCK,                    VIOLATION, "spin lock, fast mutex or wait that can never be satisfied on the one simulated processor (a deadlock)")
 
 #endif /* BCSIM_VIOLATIONS_H */

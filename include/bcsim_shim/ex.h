@@ -180,11 +180,44 @@ ExAllocatePoolZero(
     _In_ ULONG Tag
     );
 
+/* Deprecated (Learn: use ExAllocatePool2 with POOL_FLAG_USE_QUOTA); raises on failure unless
+ * PoolType has POOL_QUOTA_FAIL_INSTEAD_OF_RAISE. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+PVOID
+NTAPI
+ExAllocatePoolWithQuotaTag(
+    _In_ __drv_strictTypeMatch(__drv_typeExpr) POOL_TYPE PoolType,
+    _In_ SIZE_T NumberOfBytes,
+    _In_ ULONG Tag
+    );
+
+/* Inline over ExAllocatePoolWithTag in the WDK; a real routine here, as ExAllocatePoolZero. */
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+PVOID
+NTAPI
+ExAllocatePoolUninitialized(
+    _In_ __drv_strictTypeMatch(__drv_typeExpr) POOL_TYPE PoolType,
+    _In_ SIZE_T NumberOfBytes,
+    _In_ ULONG Tag
+    );
+
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTKERNELAPI
 VOID
 ExFreePool(
     _Pre_notnull_ __drv_freesMem(Mem) PVOID P
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
+VOID
+ExFreePool2(
+    _Pre_notnull_ __drv_freesMem(Pool) PVOID P,
+    _In_ ULONG Tag,
+    _In_reads_opt_(ExtendedParametersCount) PCPOOL_EXTENDED_PARAMETER ExtendedParameters,
+    _In_ ULONG ExtendedParametersCount
     );
 
 _IRQL_requires_max_(DISPATCH_LEVEL)

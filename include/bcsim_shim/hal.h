@@ -4,8 +4,8 @@
  *
  * Port I/O (READ_PORT_* / WRITE_PORT_*) is routed to bcsim's port model: on x64 the WDK
  * inlines these over in/out instructions, which fault in user mode. Register I/O
- * (READ_REGISTER_* / WRITE_REGISTER_*) stays what the WDK's x64 forms are: volatile loads and
- * stores with barriers, on MMIO pages bcsim models. Needs ntdef.h first.
+ * (READ_REGISTER_* / WRITE_REGISTER_*) performs the volatile access the WDK's x64 forms do and
+ * logs it in the same device model. Needs ntdef.h first.
  */
 #ifndef BCSIM_SHIM_HAL_H
 #define BCSIM_SHIM_HAL_H
@@ -51,49 +51,35 @@ NTHALAPI VOID NTAPI WRITE_PORT_BUFFER_USHORT(_In_ _Notliteral_ PUSHORT Port,
 NTHALAPI VOID NTAPI WRITE_PORT_BUFFER_ULONG(_In_ _Notliteral_ PULONG Port,
                                             _In_reads_(Count) PULONG Buffer, _In_ ULONG Count);
 
-/* ---- register (MMIO) I/O: volatile accesses, as the WDK's x64 inline forms ---------------------- */
-BCSIM_SHIM_INLINE UCHAR READ_REGISTER_UCHAR(_In_ _Notliteral_ volatile UCHAR *Register)
-{ _ReadWriteBarrier(); return *Register; }
-BCSIM_SHIM_INLINE USHORT READ_REGISTER_USHORT(_In_ _Notliteral_ volatile USHORT *Register)
-{ _ReadWriteBarrier(); return *Register; }
-BCSIM_SHIM_INLINE ULONG READ_REGISTER_ULONG(_In_ _Notliteral_ volatile ULONG *Register)
-{ _ReadWriteBarrier(); return *Register; }
-BCSIM_SHIM_INLINE ULONG64 READ_REGISTER_ULONG64(_In_ _Notliteral_ volatile ULONG64 *Register)
-{ _ReadWriteBarrier(); return *Register; }
-BCSIM_SHIM_INLINE VOID WRITE_REGISTER_UCHAR(_In_ _Notliteral_ volatile UCHAR *Register, _In_ UCHAR Value)
-{ *Register = Value; __faststorefence(); }
-BCSIM_SHIM_INLINE VOID WRITE_REGISTER_USHORT(_In_ _Notliteral_ volatile USHORT *Register, _In_ USHORT Value)
-{ *Register = Value; __faststorefence(); }
-BCSIM_SHIM_INLINE VOID WRITE_REGISTER_ULONG(_In_ _Notliteral_ volatile ULONG *Register, _In_ ULONG Value)
-{ *Register = Value; __faststorefence(); }
-BCSIM_SHIM_INLINE VOID WRITE_REGISTER_ULONG64(_In_ _Notliteral_ volatile ULONG64 *Register, _In_ ULONG64 Value)
-{ *Register = Value; __faststorefence(); }
-
-/* The buffer forms walk consecutive register addresses, as the x64 string-move forms do. */
-BCSIM_SHIM_INLINE VOID READ_REGISTER_BUFFER_UCHAR(_In_ _Notliteral_ volatile UCHAR *Register,
-                                                  _Out_writes_all_(Count) PUCHAR Buffer, _In_ ULONG Count)
-{ _ReadWriteBarrier(); for (ULONG i = 0; i < Count; i++) Buffer[i] = Register[i]; }
-BCSIM_SHIM_INLINE VOID READ_REGISTER_BUFFER_USHORT(_In_ _Notliteral_ volatile USHORT *Register,
-                                                   _Out_writes_all_(Count) PUSHORT Buffer, _In_ ULONG Count)
-{ _ReadWriteBarrier(); for (ULONG i = 0; i < Count; i++) Buffer[i] = Register[i]; }
-BCSIM_SHIM_INLINE VOID READ_REGISTER_BUFFER_ULONG(_In_ _Notliteral_ volatile ULONG *Register,
-                                                  _Out_writes_all_(Count) PULONG Buffer, _In_ ULONG Count)
-{ _ReadWriteBarrier(); for (ULONG i = 0; i < Count; i++) Buffer[i] = Register[i]; }
-BCSIM_SHIM_INLINE VOID READ_REGISTER_BUFFER_ULONG64(_In_ _Notliteral_ volatile ULONG64 *Register,
-                                                    _Out_writes_all_(Count) PULONG64 Buffer, _In_ ULONG Count)
-{ _ReadWriteBarrier(); for (ULONG i = 0; i < Count; i++) Buffer[i] = Register[i]; }
-BCSIM_SHIM_INLINE VOID WRITE_REGISTER_BUFFER_UCHAR(_In_ _Notliteral_ volatile UCHAR *Register,
-                                                   _In_reads_(Count) PUCHAR Buffer, _In_ ULONG Count)
-{ for (ULONG i = 0; i < Count; i++) Register[i] = Buffer[i]; __faststorefence(); }
-BCSIM_SHIM_INLINE VOID WRITE_REGISTER_BUFFER_USHORT(_In_ _Notliteral_ volatile USHORT *Register,
-                                                    _In_reads_(Count) PUSHORT Buffer, _In_ ULONG Count)
-{ for (ULONG i = 0; i < Count; i++) Register[i] = Buffer[i]; __faststorefence(); }
-BCSIM_SHIM_INLINE VOID WRITE_REGISTER_BUFFER_ULONG(_In_ _Notliteral_ volatile ULONG *Register,
-                                                   _In_reads_(Count) PULONG Buffer, _In_ ULONG Count)
-{ for (ULONG i = 0; i < Count; i++) Register[i] = Buffer[i]; __faststorefence(); }
-BCSIM_SHIM_INLINE VOID WRITE_REGISTER_BUFFER_ULONG64(_In_ _Notliteral_ volatile ULONG64 *Register,
-                                                     _In_reads_(Count) PULONG64 Buffer, _In_ ULONG Count)
-{ for (ULONG i = 0; i < Count; i++) Register[i] = Buffer[i]; __faststorefence(); }
+/* ---- register (MMIO) I/O --------------------------------------------------------------------------
+ * The WDK's x64 forms are inline volatile accesses with barriers. bcsim makes them routines that
+ * perform the same access and log it in the device model (a test can script what a register
+ * reads); Learn allows them at any IRQL, bug-check callbacks included (R8). The buffer forms walk
+ * consecutive register addresses, as the x64 string-move forms do. */
+NTHALAPI UCHAR NTAPI READ_REGISTER_UCHAR(_In_ _Notliteral_ volatile UCHAR *Register);
+NTHALAPI USHORT NTAPI READ_REGISTER_USHORT(_In_ _Notliteral_ volatile USHORT *Register);
+NTHALAPI ULONG NTAPI READ_REGISTER_ULONG(_In_ _Notliteral_ volatile ULONG *Register);
+NTHALAPI ULONG64 NTAPI READ_REGISTER_ULONG64(_In_ _Notliteral_ volatile ULONG64 *Register);
+NTHALAPI VOID NTAPI WRITE_REGISTER_UCHAR(_In_ _Notliteral_ volatile UCHAR *Register, _In_ UCHAR Value);
+NTHALAPI VOID NTAPI WRITE_REGISTER_USHORT(_In_ _Notliteral_ volatile USHORT *Register, _In_ USHORT Value);
+NTHALAPI VOID NTAPI WRITE_REGISTER_ULONG(_In_ _Notliteral_ volatile ULONG *Register, _In_ ULONG Value);
+NTHALAPI VOID NTAPI WRITE_REGISTER_ULONG64(_In_ _Notliteral_ volatile ULONG64 *Register, _In_ ULONG64 Value);
+NTHALAPI VOID NTAPI READ_REGISTER_BUFFER_UCHAR(_In_ _Notliteral_ volatile UCHAR *Register,
+                                               _Out_writes_all_(Count) PUCHAR Buffer, _In_ ULONG Count);
+NTHALAPI VOID NTAPI READ_REGISTER_BUFFER_USHORT(_In_ _Notliteral_ volatile USHORT *Register,
+                                                _Out_writes_all_(Count) PUSHORT Buffer, _In_ ULONG Count);
+NTHALAPI VOID NTAPI READ_REGISTER_BUFFER_ULONG(_In_ _Notliteral_ volatile ULONG *Register,
+                                               _Out_writes_all_(Count) PULONG Buffer, _In_ ULONG Count);
+NTHALAPI VOID NTAPI READ_REGISTER_BUFFER_ULONG64(_In_ _Notliteral_ volatile ULONG64 *Register,
+                                                 _Out_writes_all_(Count) PULONG64 Buffer, _In_ ULONG Count);
+NTHALAPI VOID NTAPI WRITE_REGISTER_BUFFER_UCHAR(_In_ _Notliteral_ volatile UCHAR *Register,
+                                                _In_reads_(Count) PUCHAR Buffer, _In_ ULONG Count);
+NTHALAPI VOID NTAPI WRITE_REGISTER_BUFFER_USHORT(_In_ _Notliteral_ volatile USHORT *Register,
+                                                 _In_reads_(Count) PUSHORT Buffer, _In_ ULONG Count);
+NTHALAPI VOID NTAPI WRITE_REGISTER_BUFFER_ULONG(_In_ _Notliteral_ volatile ULONG *Register,
+                                                _In_reads_(Count) PULONG Buffer, _In_ ULONG Count);
+NTHALAPI VOID NTAPI WRITE_REGISTER_BUFFER_ULONG64(_In_ _Notliteral_ volatile ULONG64 *Register,
+                                                  _In_reads_(Count) PULONG64 Buffer, _In_ ULONG Count);
 
 EXTERN_C_END
 

@@ -274,6 +274,15 @@ MmFreeContiguousMemory(
 
 _IRQL_requires_max_(DISPATCH_LEVEL)
 NTKERNELAPI
+VOID
+MmFreeContiguousMemorySpecifyCache(
+    _In_reads_bytes_(NumberOfBytes) PVOID BaseAddress,
+    _In_ SIZE_T NumberOfBytes,
+    _In_ MEMORY_CACHING_TYPE CacheType
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+NTKERNELAPI
 PVOID
 MmMapIoSpace(
     _In_ PHYSICAL_ADDRESS PhysicalAddress,

@@ -40,6 +40,14 @@ MmIsAddressValid(
     _In_ PVOID VirtualAddress
     );
 
+/* The virtual address of a physical one (bcsim's synthetic frames, I/O-space mappings); NULL
+ * if none. */
+NTKERNELAPI
+PVOID
+MmGetVirtualForPhysical(
+    _In_ PHYSICAL_ADDRESS PhysicalAddress
+    );
+
 /* System-range data exports (3.12): MmSystemRangeStart is at or below every address bcsim hands
  * to drivers, so harness buffers classify as system space; the user range is just below it. */
 extern NTKERNELAPI const PVOID MmSystemRangeStart;

@@ -1,110 +1,128 @@
 /*
- * src/nt/ex_pool.c — ExAllocatePool* / ExFreePool* over bcsim's pool (src/pool.c policy,
- * src/memory.c arenas). The policy reports what Driver Verifier would (0xC4 subcodes 0x00-0x12,
- * dispatcher-model.md 8.2/9.2), so these entries carry no report of their own in
- * src/exports.inc. Pool memory comes from fresh arena pages and is therefore zeroed.
+ * src/nt/ex_pool.c — the ExAllocatePool* / ExFreePool* routines (wdk-surface.md 3.10) over
+ * bcsim's pool (src/pool.c: POOL_FLAGS and POOL_TYPE decoding, the IRQL rules of
+ * dispatcher-model.md 8.2 and 9.2 — 0xC4/0x00, 0x01, 0x02, 0x10, 0x11, 0x12). Memory is
+ * always zeroed (bcsim never reuses pool), which satisfies the zeroing routines and is one
+ * legitimate content of "uninitialized" memory.
  */
 #include "nt_private.h"
 
-#define POOL_TAG_NONE 'enoN'   /* the tag Windows gives ExAllocatePool's untagged blocks */
+#define POOL_TAG_NONE 0x656E6F4EU  /* 'enoN', ExAllocatePool's tag: "None" in a pool dump */
 
-/* POOL_TYPE: paged types are the odd ones (PagedPool 1, PagedPoolCacheAligned 5, the session
- * forms 33 and 37); the cache-aligned ones have bit 2 set. */
-static void *alloc_typed(POOL_TYPE type, SIZE_T bytes, ULONG tag, void *caller)
+static PVOID raise_if(PVOID p, BOOLEAN raise, void *caller)
 {
-    int paged = ((ULONG)type & 1u) != 0;
-    ULONG align = ((ULONG)type & 4u) ? 64 : 16;
-    return bcsim__pool_alloc_ex(bytes, paged, tag, align, (bcsim__i32)type, caller);
-}
-
-/* POOL_FLAGS (Learn: ExAllocatePool2): exactly one of NON_PAGED, NON_PAGED_EXECUTE, PAGED, else
- * NULL; CACHE_ALIGNED aligns to a cache line; RAISE_ON_FAILURE raises instead of returning NULL.
- * Memory is zero-initialised (bcsim's pool always is, POOL_FLAG_UNINITIALIZED included). */
-static void *alloc_flags(POOL_FLAGS flags, SIZE_T bytes, ULONG tag, void *caller)
-{
-    POOL_FLAGS kind = flags & (POOL_FLAG_NON_PAGED | POOL_FLAG_NON_PAGED_EXECUTE | POOL_FLAG_PAGED);
-    void *p = NULL;
-    if (kind == POOL_FLAG_NON_PAGED || kind == POOL_FLAG_NON_PAGED_EXECUTE || kind == POOL_FLAG_PAGED) {
-        int paged = kind == POOL_FLAG_PAGED;
-        POOL_TYPE type = paged ? PagedPool : kind == POOL_FLAG_NON_PAGED ? NonPagedPoolNx : NonPagedPoolExecute;
-        ULONG align = (flags & POOL_FLAG_CACHE_ALIGNED) ? 64 : 16;
-        p = bcsim__pool_alloc_ex(bytes, paged, tag, align, (bcsim__i32)type, caller);
-    }
-    if (p == NULL && (flags & POOL_FLAG_RAISE_ON_FAILURE))
-        ExRaiseStatus(STATUS_INSUFFICIENT_RESOURCES);
+    if (!p && raise)
+        bcsim__raise_status(STATUS_INSUFFICIENT_RESOURCES, caller);
     return p;
 }
 
-/* ExAllocatePool2 — Learn: NULL if the allocation fails (unless POOL_FLAG_RAISE_ON_FAILURE). */
+/* ExAllocatePool2 — Learn: zero-initialized memory unless POOL_FLAG_UNINITIALIZED; NULL for
+ * insufficient memory, a zero Tag or invalid POOL_FLAGS, or with POOL_FLAG_RAISE_ON_FAILURE
+ * an exception (STATUS_INSUFFICIENT_RESOURCES); IRQL <= DISPATCH_LEVEL (paged: APC_LEVEL). */
 PVOID ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
 {
     void *caller = BCSIM__CALLER();
     bcsim__export_enter(BCSIM__X_ExAllocatePool2, caller);
-    return alloc_flags(Flags, NumberOfBytes, Tag, caller);
+    return raise_if(bcsim__pool_alloc_flags(Flags, NumberOfBytes, Tag, caller),
+                    (Flags & POOL_FLAG_RAISE_ON_FAILURE) != 0, caller);
 }
 
-/* ExAllocatePool3 — ExAllocatePool2 with extended parameters (priority, NUMA node, secure pool),
- * which bcsim's single-node pool does not need. */
+/* ExAllocatePool3 — Learn: ExAllocatePool2 with extended parameters (priority, secure pool,
+ * NUMA node). bcsim has one pool and one node: the parameters are accepted and ignored; a
+ * count without an array is invalid (NULL). */
 PVOID ExAllocatePool3(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag,
                       PCPOOL_EXTENDED_PARAMETER ExtendedParameters, ULONG ExtendedParametersCount)
 {
     void *caller = BCSIM__CALLER();
     bcsim__export_enter(BCSIM__X_ExAllocatePool3, caller);
-    UNREFERENCED_PARAMETER(ExtendedParameters);
-    UNREFERENCED_PARAMETER(ExtendedParametersCount);
-    return alloc_flags(Flags, NumberOfBytes, Tag, caller);
+    PVOID p = NULL;
+    if (!ExtendedParametersCount || ExtendedParameters)
+        p = bcsim__pool_alloc_flags(Flags, NumberOfBytes, Tag, caller);
+    return raise_if(p, (Flags & POOL_FLAG_RAISE_ON_FAILURE) != 0, caller);
 }
 
-/* ExAllocatePoolWithTag — Learn: NULL if there is not enough memory. */
+/* ExAllocatePoolWithTag — Learn: NULL if there is insufficient memory (an exception when
+ * PoolType has POOL_RAISE_IF_ALLOCATION_FAILURE). */
 PVOID ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
 {
     void *caller = BCSIM__CALLER();
     bcsim__export_enter(BCSIM__X_ExAllocatePoolWithTag, caller);
-    return alloc_typed(PoolType, NumberOfBytes, Tag, caller);
+    return raise_if(bcsim__pool_alloc_type(PoolType, NumberOfBytes, Tag, caller),
+                    (PoolType & POOL_RAISE_IF_ALLOCATION_FAILURE) != 0, caller);
 }
 
-/* ExAllocatePoolWithTagPriority — as ExAllocatePoolWithTag; the priority matters only when
- * memory is low, which bcsim's pool never is. */
+/* ExAllocatePoolWithTagPriority — Learn: as ExAllocatePoolWithTag; the priority only matters
+ * when memory is low, which bcsim's pool never is. */
 PVOID ExAllocatePoolWithTagPriority(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag,
                                     EX_POOL_PRIORITY Priority)
 {
     void *caller = BCSIM__CALLER();
-    bcsim__export_enter(BCSIM__X_ExAllocatePoolWithTagPriority, caller);
     UNREFERENCED_PARAMETER(Priority);
-    return alloc_typed(PoolType, NumberOfBytes, Tag, caller);
+    bcsim__export_enter(BCSIM__X_ExAllocatePoolWithTagPriority, caller);
+    return raise_if(bcsim__pool_alloc_type(PoolType, NumberOfBytes, Tag, caller),
+                    (PoolType & POOL_RAISE_IF_ALLOCATION_FAILURE) != 0, caller);
 }
 
-/* ExAllocatePool — Learn (deprecated): an untagged allocation. */
+/* ExAllocatePool — Learn (deprecated): ExAllocatePoolWithTag with the tag 'None'. */
 PVOID ExAllocatePool(POOL_TYPE PoolType, SIZE_T NumberOfBytes)
 {
     void *caller = BCSIM__CALLER();
     bcsim__export_enter(BCSIM__X_ExAllocatePool, caller);
-    return alloc_typed(PoolType, NumberOfBytes, POOL_TAG_NONE, caller);
+    return raise_if(bcsim__pool_alloc_type(PoolType, NumberOfBytes, POOL_TAG_NONE, caller),
+                    (PoolType & POOL_RAISE_IF_ALLOCATION_FAILURE) != 0, caller);
 }
 
-/* ExAllocatePoolZero — Learn: ExAllocatePoolWithTag, then the block is zeroed. */
+/* ExAllocatePoolZero — Learn: zero-initialized pool; NULL on failure. */
 PVOID ExAllocatePoolZero(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
 {
     void *caller = BCSIM__CALLER();
     bcsim__export_enter(BCSIM__X_ExAllocatePoolZero, caller);
-    void *p = alloc_typed(PoolType, NumberOfBytes, Tag, caller);
-    if (p)
-        RtlZeroMemory(p, NumberOfBytes);
-    return p;
+    return bcsim__pool_alloc_type(PoolType, NumberOfBytes, Tag, caller);
 }
 
-/* ExFreePool — Learn: frees a pool block (any tag). */
+/* ExAllocatePoolUninitialized — Learn: pool that is not zeroed; NULL on failure. */
+PVOID ExAllocatePoolUninitialized(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
+{
+    void *caller = BCSIM__CALLER();
+    bcsim__export_enter(BCSIM__X_ExAllocatePoolUninitialized, caller);
+    return bcsim__pool_alloc_type(PoolType, NumberOfBytes, Tag, caller);
+}
+
+/* ExAllocatePoolWithQuotaTag — Learn: charges quota; raises an exception if the request cannot
+ * be satisfied, unless PoolType has POOL_QUOTA_FAIL_INSTEAD_OF_RAISE (then NULL). */
+PVOID ExAllocatePoolWithQuotaTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
+{
+    void *caller = BCSIM__CALLER();
+    bcsim__export_enter(BCSIM__X_ExAllocatePoolWithQuotaTag, caller);
+    return raise_if(bcsim__pool_alloc_type(PoolType, NumberOfBytes, Tag, caller),
+                    (PoolType & POOL_QUOTA_FAIL_INSTEAD_OF_RAISE) == 0, caller);
+}
+
+/* ExFreePool — Learn: frees pool; IRQL <= DISPATCH_LEVEL (paged pool: APC_LEVEL). */
 VOID ExFreePool(PVOID P)
 {
     void *caller = BCSIM__CALLER();
     bcsim__export_enter(BCSIM__X_ExFreePool, caller);
-    (void)bcsim__pool_free_ex(P, 0, 0, caller);
+    bcsim__pool_free_ex(P, 0, 0, caller);
 }
 
-/* ExFreePoolWithTag — Learn: Tag must be the allocation's tag; a zero Tag frees like ExFreePool. */
+/* ExFreePoolWithTag — Learn: Tag must be the allocation's tag; a zero Tag frees like
+ * ExFreePool. */
 VOID ExFreePoolWithTag(PVOID P, ULONG Tag)
 {
     void *caller = BCSIM__CALLER();
     bcsim__export_enter(BCSIM__X_ExFreePoolWithTag, caller);
-    (void)bcsim__pool_free_ex(P, Tag, Tag != 0, caller);
+    bcsim__pool_free_ex(P, Tag, Tag != 0, caller);
+}
+
+/* ExFreePool2 — Learn: frees pool from ExAllocatePool2/3 (extended parameters: secure pool only,
+ * which bcsim does not have). */
+VOID ExFreePool2(PVOID P, ULONG Tag, PCPOOL_EXTENDED_PARAMETER ExtendedParameters,
+                 ULONG ExtendedParametersCount)
+{
+    void *caller = BCSIM__CALLER();
+    UNREFERENCED_PARAMETER(ExtendedParameters);
+    UNREFERENCED_PARAMETER(ExtendedParametersCount);
+    bcsim__export_enter(BCSIM__X_ExFreePool2, caller);
+    bcsim__pool_free_ex(P, Tag, Tag != 0, caller);
 }

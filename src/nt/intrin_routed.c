@@ -2,7 +2,9 @@
  * src/nt/intrin_routed.c — the intrinsics bcsim implements by routing (S13): port I/O to the
  * device model (as READ_PORT_* / WRITE_PORT_*, hal_ports.c) and __debugbreak to bcsim's
  * breakpoint handling (STATUS_BREAKPOINT: a finding when no debugger is attached, never a raw
- * SIGTRAP). The remaining privileged intrinsics are stubs in stubs_intrin.c.
+ * SIGTRAP); CR8 to the simulated IRQL (on x64 CR8 is the IRQL), _disable/_enable to the
+ * simulated interrupt flag, __halt to virtual time. The remaining privileged intrinsics are
+ * stubs in stubs_intrin.c.
  */
 #include "nt_private.h"
 #include <intrin.h>
@@ -103,4 +105,44 @@ void __debugbreak(void)
     void *caller = BCSIM__CALLER();
     bcsim__export_enter(BCSIM__X___debugbreak, caller);
     bcsim__debugbreak(caller);
+}
+
+/* __readcr8 — CR8 is the task-priority register: the IRQL on x64. */
+unsigned long long __readcr8(void)
+{
+    bcsim__export_enter(BCSIM__X___readcr8, BCSIM__CALLER());
+    return bcsim__irql_current();
+}
+
+/* __writecr8 — sets the IRQL: a raise or a lower, with their rules (src/irql.c). */
+void __writecr8(unsigned long long Data)
+{
+    void *caller = BCSIM__CALLER();
+    bcsim__export_enter(BCSIM__X___writecr8, caller);
+    bcsim__irql_write_cr8(Data, caller);
+}
+
+/* _disable / _enable — cli / sti on the simulated processor's interrupt flag. */
+void _disable(void)
+{
+    void *caller = BCSIM__CALLER();
+    bcsim__export_enter(BCSIM__X__disable, caller);
+    bcsim__interrupts_set(0, caller);
+}
+
+void _enable(void)
+{
+    void *caller = BCSIM__CALLER();
+    bcsim__export_enter(BCSIM__X__enable, caller);
+    bcsim__interrupts_set(1, caller);
+}
+
+/* __halt — hlt: waits for the next interrupt, i.e. one clock tick of virtual time; with
+ * interrupts disabled inside a bug-check callback it never resumes (the watchdog ends the
+ * callback). */
+void __halt(void)
+{
+    void *caller = BCSIM__CALLER();
+    bcsim__export_enter(BCSIM__X___halt, caller);
+    bcsim__clock_halt(caller);
 }

@@ -3,12 +3,13 @@
  */
 #include "nt_private.h"
 
-/* PAGED_CODE() — Learn: asserts the caller runs at IRQL <= APC_LEVEL (pageable code). The
- * verifier gate does exactly that check against the inventory's APC_LEVEL maximum and reports a
- * finding otherwise (wdk-surface.md S17). */
+/* PAGED_CODE() — Learn: asserts the caller runs at IRQL <= APC_LEVEL (pageable code): above
+ * it PAGED_CODE_AT_HIGH_IRQL (wdk-surface.md S17, src/irql.c). */
 VOID (PAGED_CODE)(VOID)
 {
-    bcsim__export_enter(BCSIM__X_PAGED_CODE, BCSIM__CALLER());
+    void *caller = BCSIM__CALLER();
+    bcsim__export_enter(BCSIM__X_PAGED_CODE, caller);
+    bcsim__paged_code(caller);
 }
 
 /* __fastfail — Learn (__fastfail intrinsic): terminates immediately; in kernel mode the system

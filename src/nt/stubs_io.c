@@ -79,25 +79,6 @@ NTSTATUS IofCallDriver(PDEVICE_OBJECT DeviceObject, PIRP Irp)
     return STATUS_NOT_IMPLEMENTED;
 }
 
-/* IoAllocateMdl — Learn: NULL on failure. */
-PMDL IoAllocateMdl(PVOID VirtualAddress, ULONG Length, BOOLEAN SecondaryBuffer, BOOLEAN ChargeQuota, PIRP Irp)
-{
-    bcsim__export_enter(BCSIM__X_IoAllocateMdl, BCSIM__CALLER());
-    UNREFERENCED_PARAMETER(VirtualAddress);
-    UNREFERENCED_PARAMETER(Length);
-    UNREFERENCED_PARAMETER(SecondaryBuffer);
-    UNREFERENCED_PARAMETER(ChargeQuota);
-    UNREFERENCED_PARAMETER(Irp);
-    return NULL;
-}
-
-/* IoFreeMdl — Learn: no return value. */
-VOID IoFreeMdl(PMDL Mdl)
-{
-    bcsim__export_enter(BCSIM__X_IoFreeMdl, BCSIM__CALLER());
-    UNREFERENCED_PARAMETER(Mdl);
-}
-
 /* IoRegisterShutdownNotification — Stub: STATUS_NOT_IMPLEMENTED. */
 NTSTATUS IoRegisterShutdownNotification(PDEVICE_OBJECT DeviceObject)
 {
