@@ -262,14 +262,16 @@ int bcsim__invoke(bcsim__cb_t *cb)
     }
     if (cb->outcome == BCSIM__OUT_RETURNED && bcsim__m.irql != cb->irql) {
         bcsim__report_t r = { .id = BCSIM_V_IRQL_NOT_RESTORED, .component = component,
-                              .reason = reason, .pc = (uint64_t)cb->routine };
+                              .reason = reason, .pc = (uint64_t)cb->routine,
+                              .dedupe = (uint64_t)cb->routine };
         bcsim__violation(&r, "%s returned at %s (%u), was called at %s (%u)", what,
                          bcsim__irql_name(bcsim__m.irql), bcsim__m.irql,
                          bcsim__irql_name(cb->irql), cb->irql);
     }
     if (f.seh_handled && cb->irql > BCSIM_IRQL_DISPATCH) {
         bcsim__report_t r = { .id = BCSIM_V_SEH_HANDLED_AT_HIGH_IRQL, .component = component,
-                              .reason = reason, .pc = f.seh_last_pc, .address = f.seh_last_addr };
+                              .reason = reason, .pc = f.seh_last_pc, .address = f.seh_last_addr,
+                              .dedupe = f.seh_last_pc };
         bcsim__violation(&r, "%s handled exception %#x in its own __except", what,
                          (uint32_t)f.seh_last_code);
     }
