@@ -245,6 +245,10 @@ int bcsim__invoke(bcsim__cb_t *cb)
                                      bcsim__symbol_name((uint64_t)cb->routine));
     switch (cb->outcome) {
     case BCSIM__OUT_FAULT:
+        /* abort() raises SIGABRT inside the C library, which is no memory bcsim knows: name the
+         * callback rather than a libc line. */
+        if (f.signo == SIGABRT && !bcsim__mem_find(f.fault_pc))
+            f.fault_pc = f.fault_addr = (uint64_t)cb->routine;
         bcsim__report_fault(&f, component, reason, true, what);
         break;
     case BCSIM__OUT_HANG: {
