@@ -1056,7 +1056,7 @@ Outside a bug check, the accesses of the last one."""
 
 
 class BcsimDumpioCommand(gdb.Command):
-    """List the DumpIo writes of this bug check so far: type, file offset, length, FNV-1a hash.
+    """List the DumpIo writes of this bug check so far: type, file offset, length, bcsim_hash64.
 
 Usage: bcsim dumpio"""
 
@@ -1072,7 +1072,7 @@ Usage: bcsim dumpio"""
         gdb.write("%s: %d DumpIo write%s, %d bytes\n" % (head, len(writes),
                                                         "" if len(writes) == 1 else "s", total))
         for i, w in enumerate(writes):
-            gdb.write("%-4d %-22s offset %#-12x %8d bytes  fnv1a %016x\n" % (
+            gdb.write("%-4d %-22s offset %#-12x %8d bytes  hash %016x\n" % (
                 i, _bcsim_dumpio_name(int(w["type"])), _bcsim_uint(w["file_offset"]),
                 int(w["length"]) & 0xFFFFFFFF, _bcsim_uint(w["hash"])))
 

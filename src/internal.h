@@ -114,9 +114,6 @@ uint64_t *bcsim__map_get(const bcsim__map_t *m, uint64_t key);
 bool bcsim__map_del(bcsim__map_t *m, uint64_t key);
 void bcsim__map_clear(bcsim__map_t *m);
 
-uint64_t bcsim__fnv1a(const void *p, size_t n, uint64_t h);
-#define BCSIM__FNV_INIT 0xcbf29ce484222325ULL
-
 const char *bcsim__strdup(const char *s);
 const char *bcsim__strndup(const char *s, size_t n);
 const char *bcsim__strfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -309,7 +309,7 @@ void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation
             json_array_append_new(writes, json_pack("{s:s, s:s, s:i, s:s}", "type",
                                                     bcsim_dump_io_type_name(w->type), "file_offset",
                                                     hex64(w->file_offset), "length", (json_int_t)w->length,
-                                                    "fnv1a64", hex64(w->hash)));
+                                                    "hash64", hex64(w->hash)));
         }
         json_object_set_new(root, "dumpio_writes", writes);
 

@@ -244,7 +244,8 @@ static void unwritable_directory_is_reported(void **state)
     rm_rf(t.dir);
 }
 
-/* RLIMIT_FSIZE in a child: EFBIG (not SIGXFSZ), a clear message, no file left. */
+/* RLIMIT_FSIZE in a child: EFBIG (not SIGXFSZ), a clear message, no file left, and the
+ * process's own SIGXFSZ disposition back in place once the file is closed. */
 static void file_size_limit_fails_cleanly(void **state)
 {
     (void)state;
@@ -281,6 +282,9 @@ static void file_size_limit_fails_cleanly(void **state)
             !strstr(bcsim__dump_file_error(f), "file too large"))
             _exit(17);
         bcsim__dump_file_close(f);
+        struct sigaction now;
+        if (sigaction(SIGXFSZ, NULL, &now) != 0 || now.sa_handler != SIG_DFL)
+            _exit(18);
         _exit(0);
     }
     int status = 0;

@@ -189,7 +189,7 @@ printers)
     expect '^\$11 = \{Offset = 0x[0-9a-f]+( \(-1: sequential\))?, Buffer = 0x[0-9a-f]+, BufferLength = [0-9]+, Type = KbDumpIo[A-Za-z]+\}$'
     expect '^\$12 = \{offset = 0x[0-9a-f]+( \(-1: sequential\))?, buffer = 0x[0-9a-f]+, buffer_length = [0-9]+, type = KbDumpIo[A-Za-z]+ \([0-9]\)\}$'
     expect '^bug check 0xe2 \(MANUALLY_INITIATED_CRASH\) \(running\): 1 DumpIo write, 8192 bytes$'
-    expect '^0 +KbDumpIoHeader +offset 0x0 +8192 bytes  fnv1a [0-9a-f]{16}$'
+    expect '^0 +KbDumpIoHeader +offset 0x0 +8192 bytes  hash [0-9a-f]{16}$'
     expect '^\$13 = \{List = \{Flink = 0x0, Blink = 0x0\}, NumBlocksUsed = 2, NumBlocksTotal = 4, DataSize = 0, MaxDataSize = 0, ComponentNameBufferLength = 0, ComponentName = 0x[0-9a-f]+ "printers", Blocks = \{\{Address = 0x[0-9a-f]+ <PrintersCalls>, Size = 4\}, \{Address = 0x[0-9a-f]+ <PrintersPage>, Size = 4096\}\}\}$'
 
     # In the C locale gdb's host charset is ASCII: what it lacks is escaped, not an exception.
