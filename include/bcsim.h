@@ -209,6 +209,10 @@ typedef struct bcsim_config {
     uint32_t watchdog_cpu_ms;       /**< CPU-time budget per callback (250) */
     uint32_t callback_stack_bytes;  /**< callback.stack_bytes (0x6000) */
     bool auxklib_outside_error;     /**< auxklib.outside_bugcheck = error status */
+    bool verifier;                  /**< verifier (on): off drops the Driver-Verifier-style rule
+                                         checks on driver calls (bcsim_violation_is_verifier_rule)
+                                         and leaves pageable memory accessible at HIGH_LEVEL; the
+                                         dispatcher's checks and fault/hang containment stay */
     uint32_t verifier_bugcheck_on;  /**< verifier.bugcheck_on (none) */
     bool verifier_strsafe_copy_violation; /**< verifier.strsafe_copy = violation (default warn) */
     bool dbgprint_filter_windows;   /**< dbgprint.filter = windows: only what a debugger shows by
@@ -273,6 +277,10 @@ const char *bcsim_violation_name(uint32_t id);
 int bcsim_violation_lookup(const char *name, uint32_t *id);
 /** Default severity of a violation id. */
 uint32_t bcsim_violation_severity(uint32_t id);
+/** True for the rule checks the knob `verifier = off` turns off (IRQL, pool, sync, strsafe,
+ *  DbgPrint, PAGED_CODE, pageable-memory and device-access rules); false for the dispatcher's
+ *  checks, faults, hangs and deadlocks, which are always reported. */
+bool bcsim_violation_is_verifier_rule(uint32_t id);
 /**
  * Formats a finding the one way bcsim prints it everywhere:
  * "file:line: NAME: message [component, reason, would bug check 0x..]".

@@ -28,6 +28,7 @@ void bcsim_config_init(bcsim_config_t *c)
     c->nested = BCSIM_NESTED_HALT;
     c->fault = BCSIM_FAULT_CONTAIN;
     c->contain = true;
+    c->verifier = true;
     c->watchdog_virtual_ms = 10000;
     c->watchdog_wall_ms = 5000;
     c->watchdog_cpu_ms = 250;
@@ -112,6 +113,7 @@ static const struct knob {
     { "watchdog.cpu_ms", K_U32, O(watchdog_cpu_ms), NULL },
     { "callback.stack_bytes", K_U32, O(callback_stack_bytes), NULL },
     { "auxklib.outside_bugcheck", K_BOOLCHOICE, O(auxklib_outside_error), "success|error" },
+    { "verifier", K_BOOL, O(verifier), NULL },
     { "verifier.bugcheck_on", K_CHOICE, O(verifier_bugcheck_on), "none=0,violations=1,all=2" },
     { "verifier.strsafe_copy", K_BOOLCHOICE, O(verifier_strsafe_copy_violation), "warn|violation" },
     { "dbgprint.filter", K_BOOLCHOICE, O(dbgprint_filter_windows), "all|windows" },

@@ -116,7 +116,7 @@ void bcsim__export_enter_args(enum bcsim__export_id id, void *caller, bcsim__u64
                          e->name);
     }
     uint8_t irql = bcsim__m.irql;
-    if (irql <= e->max_irql || e->report == 0)
+    if (irql <= e->max_irql || e->report == 0 || !bcsim__m.cfg.verifier)
         return;
     bcsim__report_t r = { .id = BCSIM_V_IRQL_TOO_HIGH, .reason = BCSIM__NO_REASON,
                           .pc = (uint64_t)caller, .dedupe = (uint64_t)caller };

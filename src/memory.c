@@ -359,6 +359,10 @@ int bcsim__pool_free(void *p, uint64_t site, const bcsim__alloc_t **out)
 
 void bcsim__paged_protect(bool inaccessible)
 {
+    /* With the verifier off pageable memory stays accessible, as on a machine without
+     * Driver Verifier's IRQL checking where the page happened to be resident. */
+    if (inaccessible && !bcsim__m.cfg.verifier)
+        return;
     if (M.paged_protected == inaccessible)
         return;
     M.paged_protected = inaccessible;

@@ -3,6 +3,7 @@
  * one print format everywhere (STYLE rule 6).
  */
 #include "internal.h"
+#include "contain.h"
 
 #include <stdio.h>
 
@@ -46,9 +47,78 @@ void bcsim__violations_reset_dedupe(void)
     bcsim__map_clear(&bcsim__m.dedupe);
 }
 
+/* The rule checks on driver calls that Driver Verifier (IRQL checking, pool tracking, DDI
+ * compliance) or a checked build makes, as opposed to what Windows itself checks or does:
+ * with the knob verifier = off these are not reported. Faults, hangs and deadlocks, bad
+ * frees (0xC2 without the verifier too), the dispatcher's record/list/output checks,
+ * stubs and SEH notes are always reported. */
+bool bcsim_violation_is_verifier_rule(uint32_t id)
+{
+    switch (id) {
+    case BCSIM_V_IRQL_TOO_HIGH:
+    case BCSIM_V_IRQL_TOO_LOW:
+    case BCSIM_V_POOL_ALLOCATION_AT_HIGH_IRQL:
+    case BCSIM_V_POOL_FREE_AT_HIGH_IRQL:
+    case BCSIM_V_POOL_ZERO_SIZE:
+    case BCSIM_V_SPINLOCK_IN_CALLBACK:
+    case BCSIM_V_SYNCHRONIZATION_IN_CALLBACK:
+    case BCSIM_V_WAIT_AT_HIGH_IRQL:
+    case BCSIM_V_PAGED_CODE_AT_HIGH_IRQL:
+    case BCSIM_V_IRQL_RAISE_INVALID:
+    case BCSIM_V_IRQL_LOWER_INVALID:
+    case BCSIM_V_IRQL_LOWERED_IN_CALLBACK:
+    case BCSIM_V_IRQL_NOT_RESTORED:
+    case BCSIM_V_STRSAFE_AT_HIGH_IRQL:
+    case BCSIM_V_DBGPRINT_UNICODE_AT_HIGH_IRQL:
+    case BCSIM_V_DBGPRINT_ABOVE_DIRQL:
+    case BCSIM_V_MMISADDRESSVALID_UNSAFE:
+    case BCSIM_V_PAGEABLE_MEMORY_ACCESS:
+    case BCSIM_V_DEVICE_ACCESS_FORBIDDEN:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* The findings reported at a driver's call into a kernel routine, while the driver's code is
+ * on the stack: the moment Driver Verifier raises its bug check. (Faults, hangs and checks of
+ * a callback's outputs are found after the driver code stopped; knob `fault` decides those.) */
+static bool at_driver_call(uint32_t id)
+{
+    switch (id) {
+    case BCSIM_V_PAGEABLE_MEMORY_ACCESS:
+    case BCSIM_V_IRQL_NOT_RESTORED:
+        return false;
+    case BCSIM_V_POOL_INVALID_FREE:
+        return true;
+    default:
+        return bcsim_violation_is_verifier_rule(id);
+    }
+}
+
+/* verifier.bugcheck_on (dispatcher-model.md 9): a finding that names the bug check Windows or
+ * Driver Verifier would raise raises it, through KeBugCheckEx's path: the first bug check
+ * outside one, a nested one (policy `nested`) inside a callback. Never from harness code that
+ * holds state (critical sections) or while a nested bug check is already being handled. */
+static void maybe_raise(const bcsim__report_t *r, uint32_t severity)
+{
+    uint32_t on = bcsim__m.cfg.verifier_bugcheck_on;
+    if (on == BCSIM_BUGCHECK_ON_NONE || !r->bugcheck_code || !at_driver_call(r->id))
+        return;
+    if (on == BCSIM_BUGCHECK_ON_VIOLATIONS && severity != BCSIM_SEV_VIOLATION)
+        return;
+    const bcsim__frame_t *f = bcsim__frame_current();
+    if (!f || bcsim__critical > f->critical_at_entry || bcsim__m.depth >= 2 || bcsim__m.halted)
+        return;
+    bcsim__bugcheck_from_driver(r->bugcheck_code, r->bugcheck_params[0], r->bugcheck_params[1],
+                                r->bugcheck_params[2], r->bugcheck_params[3], (void *)r->pc);
+}
+
 void bcsim__violation(const bcsim__report_t *r, const char *detail_fmt, ...)
 {
     if (r->id >= BCSIM_V__COUNT)
+        return;
+    if (!bcsim__m.cfg.verifier && bcsim_violation_is_verifier_rule(r->id))
         return;
     if (r->dedupe) {
         uint64_t key = (r->dedupe * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)r->id << 1) ^ 0x100;
@@ -83,6 +153,7 @@ void bcsim__violation(const bcsim__report_t *r, const char *detail_fmt, ...)
     memcpy(v->bugcheck_params, r->bugcheck_params, sizeof(v->bugcheck_params));
     v->address = r->address;
     v->call_seq = bcsim__m.current_call >= 0 ? (uint32_t)bcsim__m.current_call : UINT32_MAX;
+    maybe_raise(r, v->severity);
 }
 
 void bcsim__violations_resolve(void)

@@ -92,10 +92,17 @@ static const bad_case_t *case_of(const char *module)
 
 /* ---- fixture ------------------------------------------------------------------------------- */
 
+static bool verifier_off;         /* the next boot() sets verifier = off */
+static uint32_t bugcheck_on;      /* the next boot()'s verifier.bugcheck_on */
+
 static bcsim_sim_t *boot(bool nested_contain)
 {
     bcsim_config_t cfg;
     bcsim_config_init(&cfg);
+    cfg.verifier = !verifier_off;
+    cfg.verifier_bugcheck_on = bugcheck_on;
+    verifier_off = false;
+    bugcheck_on = BCSIM_BUGCHECK_ON_NONE;
     cfg.dump_type = BCSIM_DUMP_BITMAP;
     snprintf(dump_path, sizeof(dump_path), "/tmp/bcsim-test-verifier-%d.dmp", (int)getpid());
     cfg.dump_path = dump_path;
@@ -479,9 +486,9 @@ static void no_violation_severity(const bcsim_result_t *r)
 
 /* The six bundled good examples together, plus a driver doing all the things the bad ones get
  * wrong the right way: no VIOLATION-severity finding, before or during the bug check. */
-static void good_drivers_are_quiet(void **state)
+static void good_run(uint32_t raise_on)
 {
-    (void)state;
+    bugcheck_on = raise_on;
     bcsim_sim_t *sim = boot(false);
     for (size_t i = 0; i < sizeof(good_examples) / sizeof(good_examples[0]); i++)
         load(sim, EXAMPLES_DIR, good_examples[i]);
@@ -513,6 +520,66 @@ static void good_drivers_are_quiet(void **state)
     assert_int_equal(c->outcome, BCSIM_OUTCOME_RETURNED);
     assert_int_equal(c->state_after, BCSIM_STATE_FINISHED);
     check_continuation(r);
+    assert_false(r->nested);
+    assert_int_equal(r->displayed_code, 0xE2);
+}
+
+static void good_drivers_are_quiet(void **state)
+{
+    (void)state;
+    good_run(BCSIM_BUGCHECK_ON_NONE);
+}
+
+/* verifier.bugcheck_on = all: good code raises nothing either (no finding, no bug check). */
+static void good_drivers_raise_nothing_with_bugcheck_on_all(void **state)
+{
+    (void)state;
+    good_run(BCSIM_BUGCHECK_ON_ALL);
+}
+
+/* verifier.bugcheck_on = violations: a pool allocation at HIGH_LEVEL in a callback raises
+ * 0xC4/0x02 there and then, as Driver Verifier does: a nested bug check (P2 the IRQL), the
+ * callback abandoned (BufferIncomplete, outcome nested), and with nested = halt nothing more
+ * runs and the dump is left truncated. */
+static void bugcheck_on_violations_raises_0xC4_at_the_call(void **state)
+{
+    (void)state;
+    bugcheck_on = BCSIM_BUGCHECK_ON_VIOLATIONS;
+    bcsim_sim_t *sim = boot(false);
+    load(sim, BAD_DIR, "pool_in_callback");
+    const bcsim_result_t *r = crash(sim);
+    assert_true(r->nested);
+    assert_true(r->halted_early);
+    assert_int_equal(r->code, 0xE2);
+    assert_int_equal(r->displayed_code, 0xC4);
+    assert_int_equal(r->displayed_params[0], 0x02);
+    assert_int_equal(r->displayed_params[1], 15);
+    assert_int_equal(count_of(r, "pool_in_callback", BCSIM_V_POOL_ALLOCATION_AT_HIGH_IRQL), 1);
+    assert_int_equal(count_of(r, "pool_in_callback", BCSIM_V_NESTED_BUGCHECK), 1);
+    /* the free after the allocation never ran */
+    assert_int_equal(count_of(r, NULL, BCSIM_V_POOL_FREE_AT_HIGH_IRQL), 0);
+    const bcsim_call_t *c = last_call(r, "pool_in_callback");
+    assert_non_null(c);
+    assert_int_equal(c->outcome, BCSIM_OUTCOME_NESTED);
+    assert_int_equal(c->state_after, BCSIM_STATE_INCOMPLETE);
+}
+
+/* The same with nested = contain: each raised bug check is reported and the sequence goes on,
+ * so a WARNING-severity finding stays a report under "violations" and the dump is complete. */
+static void bugcheck_on_violations_with_nested_contain_continues(void **state)
+{
+    (void)state;
+    bugcheck_on = BCSIM_BUGCHECK_ON_VIOLATIONS;
+    bcsim_sim_t *sim = boot(true);
+    load(sim, BAD_DIR, "pool_in_callback");
+    load(sim, BAD_DIR, "spinlock_in_callback");
+    const bcsim_result_t *r = crash(sim);
+    assert_true(r->nested);
+    assert_int_equal(count_of(r, "pool_in_callback", BCSIM_V_NESTED_BUGCHECK), 1);
+    assert_int_equal(count_of(r, "spinlock_in_callback", BCSIM_V_NESTED_BUGCHECK), 1);
+    const bcsim_violation_t *v = find(r, "spinlock_in_callback", BCSIM_V_NESTED_BUGCHECK);
+    assert_int_equal(v->bugcheck_code, 0xC4);
+    check_continuation(r);
 }
 
 /* ---- all at once ----------------------------------------------------------------------------- */
@@ -532,6 +599,43 @@ static void all_bad_drivers_in_one_bug_check(void **state)
     check_continuation(r);
     assert_true(r->nested);
     assert_int_equal(r->displayed_code, 0xE0B00001u);
+}
+
+/* verifier = off (the baseline of bench/'s verifier row): every bad driver in one bug check
+ * again. The rule checks on driver calls say nothing (pool at HIGH_LEVEL, spin locks,
+ * PAGED_CODE, IRQL rules; paged pool stays readable, so the paged reads and writes simply
+ * work); faults, hangs and the nested bug check are still caught and contained exactly as
+ * with the verifier on, and the bug check still completes with its dump. */
+static void verifier_off_drops_rule_checks_keeps_containment(void **state)
+{
+    (void)state;
+    verifier_off = true;
+    bcsim_sim_t *sim = boot(true);
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        load(sim, BAD_DIR, cases[i].module);
+    const bcsim_result_t *r = crash(sim);
+    for (uint32_t i = 0; i < r->violation_count; i++)
+        if (bcsim_violation_is_verifier_rule(r->violations[i].id)) {
+            print_findings(r);
+            fail_msg("verifier off, yet %s was reported", r->violations[i].name);
+        }
+    size_t rules = 0;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        const bad_case_t *c = &cases[i];
+        const bcsim_call_t *call = last_call(r, c->module);
+        assert_non_null(call);
+        if (bcsim_violation_is_verifier_rule(c->id)) {
+            rules++;
+            assert_int_equal(call->state_after, BCSIM_STATE_FINISHED);
+            assert_int_equal(call->outcome, BCSIM_OUTCOME_RETURNED);
+        } else {
+            check_case(r, c);
+        }
+    }
+    /* pool, spin lock, paged read, paged write, PAGED_CODE, IRQL lowered */
+    assert_int_equal(rules, 6);
+    no_duplicates(r);
+    check_continuation(r);
 }
 
 int main(void)
@@ -555,7 +659,11 @@ int main(void)
         cmocka_unit_test_teardown(irql_lowered_below_high_is_reported, teardown),
         cmocka_unit_test_teardown(seh_at_high_irql_runs_the_handler_and_warns, teardown),
         cmocka_unit_test_teardown(good_drivers_are_quiet, teardown),
+        cmocka_unit_test_teardown(good_drivers_raise_nothing_with_bugcheck_on_all, teardown),
+        cmocka_unit_test_teardown(bugcheck_on_violations_raises_0xC4_at_the_call, teardown),
+        cmocka_unit_test_teardown(bugcheck_on_violations_with_nested_contain_continues, teardown),
         cmocka_unit_test_teardown(all_bad_drivers_in_one_bug_check, teardown),
+        cmocka_unit_test_teardown(verifier_off_drops_rule_checks_keeps_containment, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
