@@ -56,7 +56,10 @@ typedef struct run_plan {
     const char *json_path, *tap_path, *junit_path;
     bool quiet, verbose, color, unload_check;
     const char *const *expect;       /* NULL-terminated, or NULL */
-    char **expect_owned;
+    /* what the plan owns (freed by plan_free) */
+    char **owned_drivers;            /* the bundled examples' paths */
+    uint32_t nowned_drivers;
+    struct csv *expect_owned;        /* --expect-violations */
 } run_plan_t;
 
 static void die_usage(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
@@ -105,26 +108,45 @@ static void usage(FILE *out)
 "Exit status: 0 no violations, 1 violations found, 2 bad usage or input, 3 internal error.\n");
 }
 
-static uint32_t split_csv(const char *text, char ***out)
+/* A comma-separated list: v[0..n-1] point into buf, v[n] is NULL. */
+typedef struct csv {
+    char *buf;
+    char **v;
+    uint32_t n;
+} csv_t;
+
+static void csv_free(csv_t *c)
 {
-    uint32_t n = 0;
-    char *copy = strdup(text), *save = NULL;
-    char **v = calloc(strlen(text) + 2, sizeof(char *));
-    if (!copy || !v)
+    if (c) {
+        free(c->buf);
+        free(c->v);
+        free(c);
+    }
+}
+
+static csv_t *split_csv(const char *text)
+{
+    csv_t *c = calloc(1, sizeof(*c));
+    char *save = NULL;
+    if (c) {
+        c->buf = strdup(text);
+        c->v = calloc(strlen(text) + 2, sizeof(char *));
+    }
+    if (!c || !c->buf || !c->v)
         die_usage("out of memory");
-    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+    for (char *t = strtok_r(c->buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         while (*t == ' ')
             t++;
-        v[n++] = t;
+        c->v[c->n++] = t;
     }
-    *out = v;
-    return n;
+    return c;
 }
 
 static void parse_bugcheck(run_plan_t *p, const char *spec)
 {
-    char **parts;
-    uint32_t n = split_csv(spec, &parts);
+    csv_t *csv = split_csv(spec);
+    char **parts = csv->v;
+    uint32_t n = csv->n;
     if (n == 0 || n > 5)
         die_usage("--bugcheck '%s': expected CODE[,P1,P2,P3,P4]", spec);
     if (bcsim_bugcheck_parse(parts[0], &p->code))
@@ -138,6 +160,7 @@ static void parse_bugcheck(run_plan_t *p, const char *spec)
         if (errno || *end)
             die_usage("--bugcheck '%s': parameter %u '%s' is not a number", spec, i, parts[i]);
     }
+    csv_free(csv);
 }
 
 /* ---- the bundled examples -------------------------------------------------------------- */
@@ -185,11 +208,20 @@ static void load_bundled(run_plan_t *p)
         if (!line[0] || line[0] == '#')
             continue;
         char *full = malloc(strlen(dir) + strlen(line) + 2);
+        char **owned = realloc(p->owned_drivers, (p->nowned_drivers + 1) * sizeof(char *));
+        const char **all = realloc(p->drivers, (p->ndrivers + 1) * sizeof(char *));
+        if (owned)
+            p->owned_drivers = owned;
+        if (all)
+            p->drivers = all;
+        if (!full || !owned || !all)
+            die_usage("out of memory");
         sprintf(full, "%s/%s", dir, line);
-        p->drivers = realloc(p->drivers, (p->ndrivers + 1) * sizeof(char *));
+        p->owned_drivers[p->nowned_drivers++] = full;
         p->drivers[p->ndrivers++] = full;
     }
     fclose(f);
+    free(dir);
     free(manifest);
     if (!p->ndrivers)
         die_usage("the bundled example manifest lists no drivers");
@@ -635,11 +667,17 @@ static void finish_forms(const run_plan_t *p, boot_out_t *outs, uint32_t nout, c
             fclose(f);
         }
     }
-    for (uint32_t i = 0; i < nout; i++) {
-        unlink(outs[i].json_path);
-        unlink(outs[i].tap_path);
-        unlink(outs[i].junit_path);
-    }
+}
+
+static void plan_free(run_plan_t *p)
+{
+    for (uint32_t i = 0; i < p->nowned_drivers; i++)
+        free(p->owned_drivers[i]);
+    free(p->owned_drivers);
+    free(p->drivers);
+    free(p->knobs);
+    csv_free(p->expect_owned);
+    bcsim_scenario_free(p->scenario);
 }
 
 static void temp_name(char *buf, size_t n, const char *kind, uint32_t i)
@@ -717,15 +755,15 @@ int bcsim_cmd_run(int argc, char **argv)
             p.knobs[p.nknobs++] = optarg;
             break;
         case 'E': {
-            char **names;
-            uint32_t n = split_csv(optarg, &names);
-            for (uint32_t i = 0; i < n; i++) {
+            csv_t *names = split_csv(optarg);
+            for (uint32_t i = 0; i < names->n; i++) {
                 uint32_t id;
-                if (bcsim_violation_lookup(names[i], &id))
-                    die_usage("--expect-violations: '%s' is not a violation name", names[i]);
+                if (bcsim_violation_lookup(names->v[i], &id))
+                    die_usage("--expect-violations: '%s' is not a violation name", names->v[i]);
             }
-            names[n] = NULL;
-            p.expect = (const char *const *)names;
+            csv_free(p.expect_owned);      /* the last --expect-violations counts */
+            p.expect_owned = names;
+            p.expect = (const char *const *)names->v;
             break;
         }
         case 'U': p.unload_check = false; break;
@@ -742,6 +780,7 @@ int bcsim_cmd_run(int argc, char **argv)
             break;
         case 'h':
             usage(stdout);
+            plan_free(&p);
             return 0;
         case ':':
             die_usage("option %s needs a value", argv[optind - 1]);
@@ -779,27 +818,24 @@ int bcsim_cmd_run(int argc, char **argv)
         temp_name(outs[i].tap_path, sizeof(outs[i].tap_path), "tap", i);
         temp_name(outs[i].junit_path, sizeof(outs[i].junit_path), "xml", i);
     }
-    int worst = 0;
+    if (!outs || !codes)
+        die_usage("out of memory");
+    int worst = 0, final;
+    json_t *names = json_object();
     uint32_t k = 0;
-    if (p.unload_check) {
-        codes[k] = supervise(&p, unload_adapter, 0, &outs[k], "the unload check");
+    for (uint32_t b = 0; k < nout; k++) {
+        bool unload = p.unload_check && k == 0;
+        codes[k] = unload ? supervise(&p, unload_adapter, 0, &outs[k], "the unload check")
+                          : supervise(&p, boot_bugcheck, b++, &outs[k], "the bug check");
         if (codes[k] == EXIT_USAGE || codes[k] == EXIT_INTERNAL) {
-            finish_forms(&p, outs, 0, codes, codes[k], json_object());
-            return codes[k];
-        }
-        worst = codes[k] > worst ? codes[k] : worst;
-        k++;
-    }
-    for (uint32_t b = 0; b < p.nbugchecks; b++, k++) {
-        codes[k] = supervise(&p, boot_bugcheck, b, &outs[k], "the bug check");
-        if (codes[k] == EXIT_USAGE || codes[k] == EXIT_INTERNAL) {
-            finish_forms(&p, outs, 0, codes, codes[k], json_object());
-            return codes[k];
+            /* bad input or a harness failure: no report beyond the error itself */
+            final = codes[k];
+            finish_forms(&p, outs, 0, codes, final, names);
+            goto out;
         }
         worst = codes[k] > worst ? codes[k] : worst;
     }
     /* Names of every violation across the boots (for --expect-violations and JSON). */
-    json_t *names = json_object();
     for (uint32_t i = 0; i < nout; i++) {
         json_t *r = load_json(outs[i].json_path);
         if (r) {
@@ -807,13 +843,19 @@ int bcsim_cmd_run(int argc, char **argv)
             json_decref(r);
         }
     }
-    int final = worst;
+    final = worst;
     int e = check_expect(&p, names);
     if (e >= 0)
         final = e;
     finish_forms(&p, outs, nout, codes, final, names);
+out:
+    for (uint32_t i = 0; i < nout; i++) {     /* every boot's temporary reports, also after an error */
+        unlink(outs[i].json_path);
+        unlink(outs[i].tap_path);
+        unlink(outs[i].junit_path);
+    }
     json_decref(names);
-    bcsim_scenario_free(p.scenario);
+    plan_free(&p);
     free(outs);
     free(codes);
     return final;
