@@ -12,6 +12,7 @@ BCSIM_PACKAGES=(
   libjansson-dev                     # JSON reports and scenarios
   gdb                                # the gdb extension and its tests
   binutils                           # nm, objcopy (inventory test)
+  hyperfine jq time                  # bench/run.sh: whole-command timings, its JSON, peak RSS
 )
 
 bcsim_install_deps() {
