@@ -144,6 +144,17 @@ int bcsim__sdd_check_output(const bcsim__sdd_t *d, uint64_t maximum, bool data_p
     return BCSIM__SDD_OK;
 }
 
+/* The callback's outputs against the inputs the dispatcher gave it: InBuffer, InBufferLength
+ * and MaximumAllowed are _In_ fields a callback may overwrite; the limits are the OS's. */
+static int check_returned(const bcsim__sdd_t *d, const bcsim__sdd_t *given, bool data_pass,
+                          char *why, size_t why_size, bool *paged)
+{
+    bcsim__sdd_t judged = *d;
+    judged.in_buffer = given->in_buffer;
+    judged.in_buffer_length = given->in_buffer_length;
+    return bcsim__sdd_check_output(&judged, given->maximum_allowed, data_pass, why, why_size, paged);
+}
+
 bool bcsim__sdd_unmapped_own_buffer(const bcsim__sdd_t *d)
 {
     return (uint64_t)d->out_buffer >= 0x10000 && !bcsim__mem_find((uint64_t)d->out_buffer) &&
@@ -207,6 +218,7 @@ static bool size_visit(void *rec, void *ctx)
     d->maximum_allowed = (uint32_t)BCSIM_MIN(maximum, UINT32_MAX);
     d->out_buffer = NULL;
     d->out_buffer_length = 0;
+    bcsim__sdd_t given = *d;
     bcsim__cb_t cb = { .record = r, .reason = r->reason, .routine = r->routine, .data = d,
                        .data_len = sizeof(*d), .irql = BCSIM_IRQL_HIGH, .state_during = 1 };
     int out = bcsim__invoke(&cb);
@@ -217,7 +229,7 @@ static bool size_visit(void *rec, void *ctx)
     }
     char why[256];
     bool paged;
-    switch (bcsim__sdd_check_output(d, d->maximum_allowed, false, why, sizeof(why), &paged)) {
+    switch (check_returned(d, &given, false, why, sizeof(why), &paged)) {
     case BCSIM__SDD_NONE:
         /* Step 3: nothing to give: BufferFinished, no data request. */
         bcsim__state_after(r, false, 1, 3, cb.call);
@@ -298,10 +310,11 @@ static bool mp_size_visit(void *rec, void *ctx)
             bad = true;
             break;
         }
-        if (x->out_buffer_length > x->maximum_allowed) {
+        uint32_t allowed = (uint32_t)BCSIM_MIN(maximum, UINT32_MAX);
+        if (x->out_buffer_length > allowed) {
             char why[160];
             snprintf(why, sizeof(why), "part %u: OutBufferLength %u exceeds MaximumAllowed %u", part,
-                     x->out_buffer_length, x->maximum_allowed);
+                     x->out_buffer_length, allowed);
             BCSIM_VEC_FREE(&m.parts);
             return invalid_output(r, cb.call, 1, why, false, (uint64_t)x->out_buffer);
         }
@@ -418,6 +431,7 @@ static bool data_visit(void *rec, void *ctx)
     d->maximum_allowed = (uint32_t)BCSIM_MIN(maximum, UINT32_MAX);
     d->out_buffer = d->in_buffer;         /* the data request */
     d->out_buffer_length = 0;
+    bcsim__sdd_t given = *d;
     bcsim__cb_t cb = { .record = r, .reason = r->reason, .routine = r->routine, .data = d,
                        .data_len = sizeof(*d), .irql = BCSIM_IRQL_HIGH, .state_during = 2 };
     int out = bcsim__invoke(&cb);
@@ -428,7 +442,7 @@ static bool data_visit(void *rec, void *ctx)
     }
     char why[256];
     bool paged;
-    switch (bcsim__sdd_check_output(d, d->maximum_allowed, true, why, sizeof(why), &paged)) {
+    switch (check_returned(d, &given, true, why, sizeof(why), &paged)) {
     case BCSIM__SDD_NONE:
         bcsim__state_after(r, false, 2, 3, cb.call);
         return false;

@@ -175,7 +175,7 @@ static bool triage_visit(void *rec, void *ctx)
     char why[256];
     uint32_t id;
     uint64_t total = 0;
-    if (!bcsim__triage_check_array(a, t->max_virt_mem_size, &id, why, sizeof(why), &total)) {
+    if (!bcsim__triage_check_array(a, bcsim__m.cfg.triage_max_virt_mem, &id, why, sizeof(why), &total)) {
         triage_invalid(r, cb.call, id, "%s", why);
         return false;
     }

@@ -242,11 +242,15 @@ static bool node_usable(bcsim__list_t *n)
     return bcsim__probe_write(n, sizeof(*n));
 }
 
-static bool insert(bcsim__list_t *head, bcsim__list_t *e, bool tail, void *caller)
+/* On corruption the record is first returned to BufferEmpty: it is not registered, and the
+ * 0x139 the finding raises never returns here (a reboot would otherwise find it BufferInserted
+ * but in no list). */
+static bool insert(bcsim__list_t *head, bcsim__list_t *e, bool tail, void *caller, uint8_t *state)
 {
     if (!bcsim__m.cfg.list_fifo && !tail) {
         bcsim__list_t *next = head->flink;
         if (!node_usable(next) || next->blink != head) {
+            *state = 0;
             list_corruption(e, caller, "head->Flink->Blink != head before an insert");
             return false;
         }
@@ -257,6 +261,7 @@ static bool insert(bcsim__list_t *head, bcsim__list_t *e, bool tail, void *calle
     } else {
         bcsim__list_t *prev = head->blink;
         if (!node_usable(prev) || prev->flink != head) {
+            *state = 0;
             list_corruption(e, caller, "head->Blink->Flink != head before an insert");
             return false;
         }
@@ -341,7 +346,7 @@ static unsigned char do_register(void *rec, bool legacy, void *routine, void *bu
     }
     /* Steps 7-8: head insert (triage: tail), after the neighbour check. */
     if (!insert(target_list(legacy, reason), (bcsim__list_t *)rec,
-                !legacy && reason == BCSIM_REASON_TRIAGE_DUMP_DATA, caller)) {
+                !legacy && reason == BCSIM_REASON_TRIAGE_DUMP_DATA, caller, state)) {
         *state = 0;
         goto out;
     }

@@ -22,11 +22,14 @@ DRIVER_UNLOAD PagesUnload;
 static VOID PagesAdd(KBUGCHECK_CALLBACK_REASON Reason, struct _KBUGCHECK_REASON_CALLBACK_RECORD *Record,
                      PKBUGCHECK_ADD_PAGES Pages, ULONG Length)
 {
-    ULONG_PTR index = (ULONG_PTR)Pages->Context;
+    ULONG_PTR index;
 
     UNREFERENCED_PARAMETER(Reason);
     UNREFERENCED_PARAMETER(Record);
-    if (Length < sizeof(*Pages) || index >= RTL_NUMBER_OF(StateAreas))
+    if (Length < sizeof(*Pages))
+        return;
+    index = (ULONG_PTR)Pages->Context;   /* only once the structure is known to be there */
+    if (index >= RTL_NUMBER_OF(StateAreas))
         return;
     Pages->Address = (ULONG_PTR)StateAreas[index].Bytes;
     Pages->Count = ADDRESS_AND_SIZE_TO_SPAN_PAGES(StateAreas[index].Bytes, sizeof(StateAreas[index].Bytes));

@@ -17,6 +17,7 @@ static CHAR LastError[256] = "triage_state: controller timed out";
 static UCHAR TriageArrayStorage[FIELD_OFFSET(KTRIAGE_DUMP_DATA_ARRAY, Blocks) + 4 * sizeof(KADDRESS_RANGE)];
 static KBUGCHECK_REASON_CALLBACK_RECORD TriageRecord;
 static PKTRIAGE_DUMP_DATA_ARRAY TriageArray;
+static ULONG TriageBytes;         /* what the array describes */
 
 DRIVER_INITIALIZE DriverEntry;
 DRIVER_UNLOAD TriageUnload;
@@ -32,6 +33,8 @@ VOID TriageCallback(KBUGCHECK_CALLBACK_REASON Reason, struct _KBUGCHECK_REASON_C
     if (Reason != KbCallbackTriageDumpData || ReasonSpecificDataLength < sizeof(*triage))
         return;
     if (!(triage->Flags & KB_TRIAGE_DUMP_DATA_FLAG_BUGCHECK_ACTIVE))
+        return;
+    if (TriageBytes > triage->MaxVirtMemSize)   /* the cap on what the array may describe */
         return;
     DeviceState.LastCommand[0] = triage->BugCheckCode;
     triage->DataArray = TriageArray;
@@ -59,6 +62,7 @@ NTSTATUS DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
         status = KeAddTriageDumpDataBlock(TriageArray, LastError, sizeof(LastError));
     if (!NT_SUCCESS(status))
         return status;
+    TriageBytes = sizeof(DeviceState) + sizeof(LastError);
     KeInitializeCallbackRecord(&TriageRecord);
     if (!KeRegisterBugCheckReasonCallback(&TriageRecord, TriageCallback, KbCallbackTriageDumpData,
                                           (PUCHAR)"triage_state"))
