@@ -9,6 +9,7 @@
 #include "contain.h"
 #include "phases.h"
 #include "fmt.h"
+#include "fuzz_support.h"
 
 #include <setjmp.h>
 #include <stdio.h>
@@ -96,6 +97,7 @@ void bcsim__shutdown_hooks(void)
     BCSIM_VEC_FREE(&results);
     run_free();
     catch_point = NULL;
+    bcsim__fuzz_shutdown();
     bcsim__phases_shutdown();
     bcsim__ports_shutdown();
 }
@@ -339,6 +341,23 @@ int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, cons
             }
             begin(code, p[0], p[1], p[2], p[3]);
         }
+        catch_point = saved;
+        return 0;
+    }
+    bcsim__frames_restore(frames, seh);
+    catch_point = saved;
+    return BCSIM_EBUGCHECK;
+}
+
+int bcsim__with_catch_point(void (*fn)(void *), void *arg)
+{
+    sigjmp_buf jb, *saved = catch_point;
+    void *seh;
+    bcsim__frame_t *frames = bcsim__frames_save(&seh);
+    catch_point = &jb;
+    /* No signal mask saved: a halt is a jump from harness code, never from a handler. */
+    if (sigsetjmp(jb, 0) == 0) {
+        fn(arg);
         catch_point = saved;
         return 0;
     }

@@ -21,21 +21,35 @@ uint8_t bcsim__rec_state(const void *rec, bool legacy)
     return legacy ? ((const bcsim__lrec_t *)rec)->state : ((const bcsim__rrec_t *)rec)->state;
 }
 
+/* A driver string copied through the registry's harness view, byte by byte and never past
+ * its NUL. The loads are not checked by ASan: bcsim reads driver memory as the kernel would
+ * (and a plain copy would go through ASan's memcpy interceptor for every byte). */
+__attribute__((no_sanitize("address"))) static bool read_cstr(const uint8_t *c, char *buf, size_t size)
+{
+    const bcsim__region_t *r = NULL;
+    for (size_t i = 0; i + 1 < size; i++) {
+        uint64_t a = (uint64_t)c + i;
+        if (!r || a >= r->end) {
+            r = bcsim__mem_find(a);
+            if (!r || r->mclass == BCSIM__MEM_GUARD || r->mclass == BCSIM__MEM_MMIO ||
+                r->mclass == BCSIM__MEM_FREED)
+                return false;
+        }
+        buf[i] = *(const volatile char *)(uintptr_t)(a + (uint64_t)r->alias_delta);
+        if (!buf[i])
+            return true;
+    }
+    buf[size - 1] = 0;
+    return true;
+}
+
 const char *bcsim__rec_component(const void *rec, bool legacy)
 {
     const uint8_t *c = legacy ? ((const bcsim__lrec_t *)rec)->component
                               : ((const bcsim__rrec_t *)rec)->component;
     char buf[64];
-    size_t i = 0;
-    for (; c && i + 1 < sizeof(buf); i++) {
-        if (!bcsim__mem_read_harness((uint64_t)c + i, &buf[i], 1))
-            return "?";
-        if (!buf[i])
-            break;
-    }
-    if (!c)
+    if (!c || !read_cstr(c, buf, sizeof(buf)))
         return "?";
-    buf[i] = 0;
     return bcsim__strdup(buf);
 }
 
@@ -241,8 +255,12 @@ int bcsim__invoke(bcsim__cb_t *cb)
     bcsim__violations_resolve();
     const char *component = c ? bcsim__call(idx)->component : NULL;
     int32_t reason = cb->legacy ? BCSIM_REASON_LEGACY : cb->reason;
-    const char *what = bcsim__strfmt("%s callback %s", bcsim_reason_name(reason),
-                                     bcsim__symbol_name((uint64_t)cb->routine));
+    /* Formatted only when a finding needs it: this runs once per callback call, and the fuzz
+     * harness runs it once per input. */
+    bool quiet = cb->outcome == BCSIM__OUT_RETURNED && bcsim__m.irql == cb->irql && !f.seh_handled;
+    const char *what = quiet ? NULL
+                             : bcsim__strfmt("%s callback %s", bcsim_reason_name(reason),
+                                             bcsim__symbol_name((uint64_t)cb->routine));
     switch (cb->outcome) {
     case BCSIM__OUT_FAULT:
         /* abort() raises SIGABRT inside the C library, which is no memory bcsim knows: name the

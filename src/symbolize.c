@@ -3,9 +3,10 @@
  * the driver call sites and faulting instructions that every finding names.
  *
  * The process's modules are re-reported after a driver module is loaded. Results are
- * cached per address; strings live in the harness string arena.
+ * cached per address; their strings are pinned (they outlive a roll-back of the arena).
  */
 #include "internal.h"
+#include "fuzz_support.h"
 
 #include <elfutils/libdwfl.h>
 #include <stdio.h>
@@ -78,17 +79,17 @@ void bcsim__symbolize(uint64_t pc, bcsim__srcloc_t *out)
         dwfl_module_info(mod, NULL, NULL, NULL, NULL, NULL, &mname, NULL);
         if (mname) {
             const char *slash = strrchr(mname, '/');
-            out->module = bcsim__strdup(slash ? slash + 1 : mname);
+            out->module = bcsim__strdup_pinned(slash ? slash + 1 : mname);
         }
         const char *fn = dwfl_module_addrname(mod, (GElf_Addr)pc);
         if (fn)
-            out->function = bcsim__strdup(fn);
+            out->function = bcsim__strdup_pinned(fn);
         Dwfl_Line *line = dwfl_module_getsrc(mod, (Dwarf_Addr)pc);
         if (line) {
             int lineno = 0;
             const char *file = dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL);
             if (file) {
-                out->file = bcsim__strdup(shorten(file));
+                out->file = bcsim__strdup_pinned(shorten(file));
                 out->line = (uint32_t)lineno;
             }
         }

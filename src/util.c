@@ -3,6 +3,7 @@
  * a string arena for strings that live as long as the simulated machine.
  */
 #include "internal.h"
+#include "fuzz_support.h"
 
 #include <stdio.h>
 
@@ -158,14 +159,38 @@ uint64_t bcsim_hash64(const void *data, uint64_t size, uint64_t seed)
     return h;
 }
 
-/* ---- string arena: strings handed out through the public API -------------------------- */
+/* ---- string arena: strings handed out through the public API --------------------------
+ * Two chains: the arena proper, which a harness loop (the fuzz harness) may roll back to a
+ * mark, and a pinned chain for strings that caches keep across such roll-backs (the
+ * symbolizer's). Both are freed when the machine goes away. */
 typedef struct strblock {
     struct strblock *next;
     size_t used, cap;
     char data[];
 } strblock_t;
 
-static strblock_t *g_strings;
+static strblock_t *g_strings, *g_pinned;
+
+static const char *chain_strndup(strblock_t **chain, const char *s, size_t n)
+{
+    if (!s)
+        return NULL;
+    if (!*chain || (*chain)->cap - (*chain)->used < n + 1) {
+        size_t cap = n + 1 > 65536 ? n + 1 : 65536;
+        strblock_t *b = malloc(sizeof(*b) + cap);
+        if (!b)
+            return "";
+        b->next = *chain;
+        b->used = 0;
+        b->cap = cap;
+        *chain = b;
+    }
+    char *d = (*chain)->data + (*chain)->used;
+    memcpy(d, s, n);
+    d[n] = 0;
+    (*chain)->used += n + 1;
+    return d;
+}
 
 const char *bcsim__strdup(const char *s)
 {
@@ -174,23 +199,12 @@ const char *bcsim__strdup(const char *s)
 
 const char *bcsim__strndup(const char *s, size_t n)
 {
-    if (!s)
-        return NULL;
-    if (!g_strings || g_strings->cap - g_strings->used < n + 1) {
-        size_t cap = n + 1 > 65536 ? n + 1 : 65536;
-        strblock_t *b = malloc(sizeof(*b) + cap);
-        if (!b)
-            return "";
-        b->next = g_strings;
-        b->used = 0;
-        b->cap = cap;
-        g_strings = b;
-    }
-    char *d = g_strings->data + g_strings->used;
-    memcpy(d, s, n);
-    d[n] = 0;
-    g_strings->used += n + 1;
-    return d;
+    return chain_strndup(&g_strings, s, n);
+}
+
+const char *bcsim__strdup_pinned(const char *s)
+{
+    return s ? chain_strndup(&g_pinned, s, strlen(s)) : NULL;
 }
 
 const char *bcsim__strfmt(const char *fmt, ...)
@@ -205,11 +219,30 @@ const char *bcsim__strfmt(const char *fmt, ...)
     return bcsim__strndup(buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
-void bcsim__strings_free(void)
+bcsim__strmark_t bcsim__strings_mark(void)
 {
-    while (g_strings) {
+    bcsim__strmark_t m = { g_strings, g_strings ? g_strings->used : 0 };
+    return m;
+}
+
+void bcsim__strings_release(bcsim__strmark_t m)
+{
+    while (g_strings && g_strings != m.block) {
         strblock_t *n = g_strings->next;
         free(g_strings);
         g_strings = n;
     }
+    if (g_strings)
+        g_strings->used = m.used;
+}
+
+void bcsim__strings_free(void)
+{
+    strblock_t **chains[] = { &g_strings, &g_pinned };
+    for (size_t i = 0; i < 2; i++)
+        while (*chains[i]) {
+            strblock_t *n = (*chains[i])->next;
+            free(*chains[i]);
+            *chains[i] = n;
+        }
 }
