@@ -63,6 +63,21 @@ static const char *shorten(const char *file)
     return file;
 }
 
+/* The line of pc found through the CU whose own address ranges contain it. clang emits no
+ * .debug_aranges unless asked (-gdwarf-aranges), and elfutils 0.188 (Debian 12) finds a CU
+ * only through them, so dwfl_module_getsrc() fails for clang-built drivers. */
+static const char *line_by_cu_scan(Dwfl_Module *mod, uint64_t pc, int *lineno)
+{
+    Dwarf_Addr bias;
+    for (Dwarf_Die *cu = NULL; (cu = dwfl_module_nextcu(mod, cu, &bias)) != NULL;) {
+        if (dwarf_haspc(cu, pc - bias) <= 0)
+            continue;
+        Dwarf_Line *l = dwarf_getsrc_die(cu, pc - bias);
+        return l && dwarf_lineno(l, lineno) == 0 ? dwarf_linesrc(l, NULL, NULL) : NULL;
+    }
+    return NULL;
+}
+
 void bcsim__symbolize(uint64_t pc, bcsim__srcloc_t *out)
 {
     memset(out, 0, sizeof(*out));
@@ -85,13 +100,12 @@ void bcsim__symbolize(uint64_t pc, bcsim__srcloc_t *out)
         if (fn)
             out->function = bcsim__strdup_pinned(fn);
         Dwfl_Line *line = dwfl_module_getsrc(mod, (Dwarf_Addr)pc);
-        if (line) {
-            int lineno = 0;
-            const char *file = dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL);
-            if (file) {
-                out->file = bcsim__strdup_pinned(shorten(file));
-                out->line = (uint32_t)lineno;
-            }
+        int lineno = 0;
+        const char *file = line ? dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL)
+                                : line_by_cu_scan(mod, pc, &lineno);
+        if (file) {
+            out->file = bcsim__strdup_pinned(shorten(file));
+            out->line = (uint32_t)lineno;
         }
     }
     size_t idx = S.locs.n;
