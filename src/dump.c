@@ -31,6 +31,7 @@ static struct {
     uint64_t file_offset;          /* bytes streamed so far */
     bcsim__map_t modified;         /* DumpIo records already reported for changing a buffer */
     bool streaming;
+    size_t quiet_calls;            /* callback count when a DumpIo walk last called nobody */
 } D;
 
 /* ---- OS buffers ------------------------------------------------------------------------------ */
@@ -80,6 +81,7 @@ void bcsim__dump_reset(void)
     bcsim__map_clear(&D.modified);
     D.file_offset = 0;
     D.streaming = false;
+    D.quiet_calls = SIZE_MAX;
 }
 
 void bcsim__dump_force_range(uint64_t va, uint64_t size)
@@ -207,8 +209,16 @@ int bcsim__dump_stream_chunk(uint32_t type, const void *buf, uint32_t len)
         uint32_t n = BCSIM_MIN(len - done, bcsim__osb.io_buffer_size);
         io_ctx_t ctx = { .type = type, .src = (const uint8_t *)buf + done, .len = n,
                          .offset = D.file_offset + done };
-        bcsim__walk_opts_t o = { .reason = BCSIM_REASON_DUMP_IO };
-        bcsim__walk(bcsim__m.lists.reason, &o, dumpio_visit, &ctx);
+        /* A walk that called nobody, repeated before any driver code has run, reads the same
+         * bytes and does the same: nothing (its findings are deduplicated). Skip it: with
+         * many records of other reasons on the list, a walk of them all per 64 KiB chunk made
+         * a bug check's cost grow with records x dump size. */
+        if (D.quiet_calls != bcsim__run.calls.n) {
+            bcsim__walk_opts_t o = { .reason = BCSIM_REASON_DUMP_IO };
+            bcsim__walk(bcsim__m.lists.reason, &o, dumpio_visit, &ctx);
+            if (!ctx.called)
+                D.quiet_calls = bcsim__run.calls.n;
+        }
         called |= ctx.called;
         done += n;
     }
@@ -250,18 +260,43 @@ static void file_error(const char *what)
     }
 }
 
+static void file_failed(void)
+{
+    W.file_failed = true;
+    file_error(bcsim__dump_file_error(W.file));
+    bcsim__dump_file_abort(W.file);
+    W.file = NULL;
+}
+
+/* Writes out file bytes kept in place; before any driver code runs, which could change them. */
+static void file_flush(void)
+{
+    if (W.file && !W.file_failed && bcsim__dump_file_flush(W.file) != 0)
+        file_failed();
+}
+
+/* No DumpIo walk will run before the next callback invocation (see the quiet walk in
+ * bcsim__dump_stream_chunk): no driver code runs, so the writer may hand over memory in
+ * place and the file may keep it for a later, larger write. */
+static bool dumpio_quiet(void *ctx)
+{
+    (void)ctx;
+    return D.quiet_calls == bcsim__run.calls.n;
+}
+
 /* Every chunk the writer produces: DumpIo callbacks, then the file. A file error loses the
  * file (no partial file is left) but not the stream: callbacks still see every write. */
 static int stream_sink(void *ctx, uint32_t type, const void *buf, uint32_t len)
 {
     (void)ctx;
+    bool in_place = W.w && bcsim__dump_writer_in_place(W.w);
+    if (!in_place)
+        file_flush();
     bcsim__dump_stream_chunk(type, buf, len);
-    if (W.file && !W.file_failed && bcsim__dump_file_write(W.file, buf, len) != 0) {
-        W.file_failed = true;
-        file_error(bcsim__dump_file_error(W.file));
-        bcsim__dump_file_abort(W.file);
-        W.file = NULL;
-    }
+    if (W.file && !W.file_failed &&
+        (in_place ? bcsim__dump_file_write_later(W.file, buf, len)
+                  : bcsim__dump_file_write(W.file, buf, len)) != 0)
+        file_failed();
     if (bcsim__m.cfg.progress)
         bcsim__m.cfg.progress(bcsim__m.cfg.progress_ctx, D.file_offset, W.total);
     return 0;
@@ -370,6 +405,7 @@ void bcsim__dump_run(void)
     p.regs.rbp = u->ctx_rbp;
     p.body_chunk_pages = cfg->dumpio_body_chunk_pages ? cfg->dumpio_body_chunk_pages : 16;
     p.min_file_size = cfg->dump_min_size;
+    p.in_place = dumpio_quiet;
     const char *err = NULL;
     int rc = bcsim__dump_writer_create(&p, &W.set, stream_sink, NULL, &W.w, &err);
     if (rc) {
@@ -390,6 +426,7 @@ void bcsim__dump_run(void)
     rc = bcsim__dump_writer_header(W.w);
     if (!rc)
         rc = bcsim__dump_writer_body(W.w);
+    file_flush();   /* the body may be kept in place; secondary-data callbacks come next */
     /* 8e: the data pass streams its blocks into the region. */
     if (!rc && p.secondary_size) {
         rc = bcsim__dump_secondary_begin(W.w);

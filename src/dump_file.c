@@ -21,9 +21,12 @@
 #include <stdlib.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #define PAGE 0x1000u
+#define LATER_IOVS 64                 /* bytes kept by write_later: at most this many pieces */
+#define LATER_BYTES (4u << 20)        /* and this many bytes, then one pwritev */
 
 struct bcsim__dump_file {
     int fd;
@@ -34,6 +37,9 @@ struct bcsim__dump_file {
     bool failed, committed, tmp_exists;
     bool sig_saved;     /* old_xfsz holds the disposition to restore */
     struct sigaction old_xfsz;
+    struct iovec later[LATER_IOVS];  /* write_later's bytes, for file offsets [later_off, +later_len) */
+    int nlater;
+    uint64_t later_off, later_len;
     char err[512];
 };
 
@@ -67,6 +73,8 @@ static void set_err(char *buf, size_t len, const char *fmt, ...)
 
 static void remove_temp(bcsim__dump_file_t *f)
 {
+    f->nlater = 0;   /* kept bytes go with the file */
+    f->later_len = 0;
     if (f->fd >= 0) {
         close(f->fd);
         f->fd = -1;
@@ -236,7 +244,58 @@ static bool truncate_to(int fd, uint64_t size)
     return r == 0;
 }
 
-int bcsim__dump_file_write(bcsim__dump_file_t *f, const void *buf, size_t len)
+/* pwritev of the kept pieces until done; false with errno set. */
+static bool flush_later(bcsim__dump_file_t *f)
+{
+    struct iovec *v = f->later;
+    int n = f->nlater;
+    uint64_t off = f->later_off;
+    f->nlater = 0;
+    f->later_len = 0;
+    while (n) {
+        ssize_t k = pwritev(f->fd, v, n, (off_t)off);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0) {
+            if (k == 0)
+                errno = EIO;
+            return false;
+        }
+        off += (uint64_t)k;
+        for (; n && (size_t)k >= v->iov_len; v++, n--)
+            k -= (ssize_t)v->iov_len;
+        if (n) {
+            v->iov_base = (uint8_t *)v->iov_base + k;
+            v->iov_len -= (size_t)k;
+        }
+    }
+    return true;
+}
+
+/* Keeps [p, p + n) for file offset off: appended to the kept pieces (merged with the last
+ * one when the memory continues it), after writing them out if it does not continue the
+ * file range or they are full. */
+static bool keep_later(bcsim__dump_file_t *f, const uint8_t *p, size_t n, uint64_t off)
+{
+    if (f->nlater && (off != f->later_off + f->later_len || f->nlater == LATER_IOVS ||
+                      f->later_len >= LATER_BYTES) && !flush_later(f))
+        return false;
+    struct iovec *last = f->nlater ? &f->later[f->nlater - 1] : NULL;
+    if (last && (const uint8_t *)last->iov_base + last->iov_len == p) {
+        last->iov_len += n;
+    } else {
+        if (!f->nlater)
+            f->later_off = off;
+        f->later[f->nlater++] = (struct iovec){ (void *)p, n };
+    }
+    f->later_len += n;
+    return true;
+}
+
+/* Splits len bytes at the current end into runs of non-zero pages (whole zero pages at
+ * page-aligned offsets become holes) and hands each to out. */
+static int write_runs(bcsim__dump_file_t *f, const void *buf, size_t len,
+                      bool (*out)(bcsim__dump_file_t *, const uint8_t *, size_t, uint64_t))
 {
     if (f->failed || f->committed)
         return BCSIM_EIO;
@@ -259,7 +318,7 @@ int bcsim__dump_file_write(bcsim__dump_file_t *f, const void *buf, size_t len)
             size_t step = (size_t)(PAGE - (f->size + j) % PAGE);
             j += BCSIM_MIN(step, len - j);
         } while (j < len && !(len - j >= PAGE && page_is_zero(p + j)));
-        if (!write_at(f->fd, p + i, j - i, off)) {
+        if (!out(f, p + i, j - i, off)) {
             int e = errno;
             f->size += i;
             return fail_errno(f, e, "cannot write dump");
@@ -270,13 +329,41 @@ int bcsim__dump_file_write(bcsim__dump_file_t *f, const void *buf, size_t len)
     return 0;
 }
 
+static bool write_now(bcsim__dump_file_t *f, const uint8_t *p, size_t n, uint64_t off)
+{
+    return write_at(f->fd, p, n, off);
+}
+
+int bcsim__dump_file_flush(bcsim__dump_file_t *f)
+{
+    if (f->failed || f->committed)
+        return BCSIM_EIO;
+    if (f->nlater && !flush_later(f))
+        return fail_errno(f, errno, "cannot write dump");
+    return 0;
+}
+
+int bcsim__dump_file_write(bcsim__dump_file_t *f, const void *buf, size_t len)
+{
+    int rc = bcsim__dump_file_flush(f);
+    return rc ? rc : write_runs(f, buf, len, write_now);
+}
+
+int bcsim__dump_file_write_later(bcsim__dump_file_t *f, const void *buf, size_t len)
+{
+    return write_runs(f, buf, len, keep_later);
+}
+
 static int finish(bcsim__dump_file_t *f)
 {
+    int rc = bcsim__dump_file_flush(f);
+    if (rc)
+        return rc;
     if (!truncate_to(f->fd, f->size))
         return fail_errno(f, errno, "cannot set the size of dump");
     if ((f->flags & BCSIM__DF_FSYNC) && fsync(f->fd) != 0)
         return fail_errno(f, errno, "cannot sync dump");
-    int rc = check_target(f->path, f->err, sizeof(f->err));
+    rc = check_target(f->path, f->err, sizeof(f->err));
     if (rc) {
         f->failed = true;
         remove_temp(f);

@@ -32,6 +32,15 @@ int bcsim__dump_file_open(const char *path, uint32_t flags, bcsim__dump_file_t *
  * file is removed and every later call fails with the same message. */
 int bcsim__dump_file_write(bcsim__dump_file_t *f, const void *buf, size_t len);
 
+/* The same, but the bytes may be written later, together with the next ones (one pwritev of
+ * up to a few MiB instead of one pwrite per chunk): buf must stay valid and unchanged until
+ * the next bcsim__dump_file_flush(), _write(), _commit*() or _close(). An error may be
+ * reported by any of those. */
+int bcsim__dump_file_write_later(bcsim__dump_file_t *f, const void *buf, size_t len);
+
+/* Writes what bcsim__dump_file_write_later() kept. 0, or BCSIM_EIO (as a failed write). */
+int bcsim__dump_file_flush(bcsim__dump_file_t *f);
+
 /* Completes the file: checks that exactly `expected_size` bytes were written, sets the
  * size, optionally fsyncs, refuses a target that became a symlink, and renames the
  * temporary file over the target. On any failure the temporary file is removed. */

@@ -9,7 +9,8 @@
  *    at most body_chunk_pages pages (a stage's last chunk may be shorter);
  *  - RequiredDumpSpace, computed before the header is written, equals the bytes streamed
  *    (finish() checks it);
- *  - memory: the present bitset (caller's), the page tables, one chunk buffer;
+ *  - memory: the present bitset (caller's), the page tables, one chunk buffer (body chunks
+ *    of consecutive pool frames may go to the sink in place, when the policy allows it);
  *  - the writer allocates nothing after create, so a sink that never returns (a nested
  *    bug check longjmps out of a DumpIo callback) leaks nothing; destroy is then the only
  *    valid call.
@@ -249,6 +250,7 @@ struct bcsim__dump_writer {
     uint64_t chunk_bytes, chunk_fill;
     uint32_t chunk_type;
     uint64_t written;           /* bytes handed to the sink */
+    bool in_place;              /* the sink is being handed simulated memory itself */
 
     /* secondary region */
     uint64_t roff;              /* region bytes emitted */
@@ -554,6 +556,7 @@ void bcsim__dump_writer_destroy(bcsim__dump_writer_t *w)
     free(w);
 }
 
+bool bcsim__dump_writer_in_place(const bcsim__dump_writer_t *w) { return w->in_place; }
 uint64_t bcsim__dump_writer_file_size(const bcsim__dump_writer_t *w) { return w->file_size; }
 uint64_t bcsim__dump_writer_tagged_offset(const bcsim__dump_writer_t *w) { return w->tagged; }
 uint64_t bcsim__dump_writer_page_count(const bcsim__dump_writer_t *w) { return w->pages; }
@@ -576,6 +579,19 @@ uint64_t bcsim__dump_writer_page_offset(const bcsim__dump_writer_t *w, uint64_t 
 
 /* ---- stream ---- */
 
+/* One chunk to the sink: the chunk buffer, or (in_place) simulated memory itself. */
+static int deliver(bcsim__dump_writer_t *w, const void *buf, uint64_t len, bool in_place)
+{
+    w->in_place = in_place;
+    int rc = w->sink(w->ctx, w->chunk_type, buf, (uint32_t)len);
+    w->in_place = false;
+    if (rc)
+        return fail(w, rc, "dump sink failed at file offset 0x%llx (%s)",
+                    (unsigned long long)w->written, bcsim_strerror(rc));
+    w->written += len;
+    return 0;
+}
+
 static int flush(bcsim__dump_writer_t *w)
 {
     if (!w->chunk_fill)
@@ -583,13 +599,10 @@ static int flush(bcsim__dump_writer_t *w)
     if (w->chunk_fill % PAGE)
         return fail(w, BCSIM_EINTERNAL, "internal: chunk of 0x%llx bytes is not a page multiple",
                     (unsigned long long)w->chunk_fill);
-    int rc = w->sink(w->ctx, w->chunk_type, w->chunk, (uint32_t)w->chunk_fill);
-    if (rc)
-        return fail(w, rc, "dump sink failed at file offset 0x%llx (%s)",
-                    (unsigned long long)w->written, bcsim_strerror(rc));
-    w->written += w->chunk_fill;
-    w->chunk_fill = 0;
-    return 0;
+    int rc = deliver(w, w->chunk, w->chunk_fill, false);
+    if (!rc)
+        w->chunk_fill = 0;
+    return rc;
 }
 
 /* Appends len bytes (NULL = zeros) of one chunk type; full chunks go to the sink. */
@@ -730,12 +743,9 @@ int bcsim__dump_writer_header(bcsim__dump_writer_t *w)
 
 /* ---- body ---- */
 
-static void read_frame(const bcsim__dump_writer_t *w, uint64_t pfn, uint8_t *dst)
+/* The registry region holding frame pfn, or NULL. */
+static const frame_src_t *frame_source(const bcsim__dump_writer_t *w, uint64_t pfn)
 {
-    if (pfn >= BCSIM__PML4_PFN && pfn < BCSIM__PML4_PFN + w->ntables) {
-        memcpy(dst, w->tables[pfn - BCSIM__PML4_PFN], PAGE);
-        return;
-    }
     size_t lo = 0, hi = w->nframes;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -744,12 +754,30 @@ static void read_frame(const bcsim__dump_writer_t *w, uint64_t pfn, uint8_t *dst
         else
             hi = mid;
     }
-    if (lo < w->nframes && pfn >= w->frames[lo].pfn) {
-        uint64_t va = w->frames[lo].va + ((pfn - w->frames[lo].pfn) << 12);
-        if (bcsim__mem_read_harness(va, dst, PAGE))
-            return;
+    return lo < w->nframes && pfn >= w->frames[lo].pfn ? &w->frames[lo] : NULL;
+}
+
+static void read_frame(const bcsim__dump_writer_t *w, uint64_t pfn, uint8_t *dst)
+{
+    if (pfn >= BCSIM__PML4_PFN && pfn < BCSIM__PML4_PFN + w->ntables) {
+        memcpy(dst, w->tables[pfn - BCSIM__PML4_PFN], PAGE);
+        return;
     }
+    const frame_src_t *f = frame_source(w, pfn);
+    if (f && bcsim__mem_read_harness(f->va + ((pfn - f->pfn) << 12), dst, PAGE))
+        return;
     memset(dst, 0, PAGE); /* unknown or unreadable frame: a zero page */
+}
+
+/* Frames [pfn, pfn + n) as consecutive pool memory the sink may read in place, or NULL. */
+static const void *frames_in_place(const bcsim__dump_writer_t *w, uint64_t pfn, uint64_t n)
+{
+    if (pfn < BCSIM__PML4_PFN + w->ntables)
+        return NULL;
+    const frame_src_t *f = frame_source(w, pfn);
+    if (!f || pfn + n > f->pfn + f->pages)
+        return NULL;
+    return bcsim__mem_pool_view(f->va + ((pfn - f->pfn) << 12), n * PAGE);
 }
 
 int bcsim__dump_writer_body(bcsim__dump_writer_t *w)
@@ -774,14 +802,29 @@ int bcsim__dump_writer_body(bcsim__dump_writer_t *w)
         if (rc)
             return rc;
     }
-    uint64_t b, c, from = 0;
+    /* A chunk that starts empty holds the next min(left, body_chunk_pages) frames either
+     * way; when they are consecutive pool memory (and the policy allows it) the sink gets
+     * them in place, saving the copy: a 1 GiB dump is mostly that. */
+    uint64_t b, c, from = 0, left = w->pages;
     while (bcsim__pfnset_next_run(w->present, from, &b, &c)) {
-        for (uint64_t pfn = b; pfn < b + c; pfn++) {
+        for (uint64_t pfn = b; pfn < b + c;) {
             if (w->chunk_fill && w->chunk_type != BCSIM_DUMP_IO_BODY && (rc = flush(w)))
                 return rc;
             w->chunk_type = BCSIM_DUMP_IO_BODY;
+            uint64_t n = BCSIM_MIN(left, (uint64_t)w->p.body_chunk_pages);
+            const void *src;
+            if (!w->chunk_fill && n <= b + c - pfn && w->p.in_place && w->p.in_place(w->ctx) &&
+                (src = frames_in_place(w, pfn, n)) != NULL) {
+                if ((rc = deliver(w, src, n * PAGE, true)))
+                    return rc;
+                pfn += n;
+                left -= n;
+                continue;
+            }
             read_frame(w, pfn, w->chunk + w->chunk_fill);
             w->chunk_fill += PAGE;
+            pfn++;
+            left--;
             if (w->chunk_fill == w->chunk_bytes && (rc = flush(w)))
                 return rc;
         }

@@ -116,6 +116,11 @@ typedef struct bcsim__dump_params {
     uint64_t min_file_size;         /* pad with zero pages up to this size (0 = none) */
     uint64_t ps_loaded_module_list; /* header field, 0 if none */
     uint32_t boot_id;
+    /* Asked before each body chunk of page data: true lets the writer hand the sink a
+     * pointer into simulated memory instead of a copy, when the chunk's frames are
+     * consecutive pool memory (bcsim__dump_writer_in_place() tells the sink). Return true
+     * only if no driver code can run before the sink is done with those bytes. NULL: never. */
+    bool (*in_place)(void *ctx);
 } bcsim__dump_params_t;
 
 /* Defaults: type 5, build 22000, 1 processor, MxCsr 0x1F80, 16 pages per chunk, comment
@@ -134,6 +139,10 @@ int bcsim__dump_writer_create(const bcsim__dump_params_t *p, bcsim__pfnset_t *pr
 /* Frees the writer. Always safe, also after a sink call that never returned (a nested bug
  * check longjmp'ed out of a DumpIo callback): nothing is allocated after create. */
 void bcsim__dump_writer_destroy(bcsim__dump_writer_t *w);
+
+/* Inside the sink: true if buf points into simulated memory (see in_place above), false if
+ * it is the writer's chunk buffer (valid only during the call). */
+bool bcsim__dump_writer_in_place(const bcsim__dump_writer_t *w);
 
 /* Layout facts, valid after create. */
 uint64_t bcsim__dump_writer_file_size(const bcsim__dump_writer_t *w);   /* RequiredDumpSpace */

@@ -181,6 +181,9 @@ bool bcsim__probe_read(const void *p, size_t n);
 bool bcsim__probe_write(void *p, size_t n);
 /* Reads bytes for the harness even from protected paged pool (through its alias). */
 bool bcsim__mem_read_harness(uint64_t addr, void *dst, size_t n);
+/* [addr, addr + n) inside one pool region, as the harness may read it in place (paged pool
+ * through its alias); NULL otherwise (images and stacks may hold sanitizer-poisoned bytes). */
+const void *bcsim__mem_pool_view(uint64_t addr, size_t n);
 /* Synthetic physical address; false if the address has no frame. */
 bool bcsim__mem_va_to_pa(uint64_t va, uint64_t *pa);
 bool bcsim__mem_pa_to_va(uint64_t pa, uint64_t *va);

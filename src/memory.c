@@ -594,6 +594,15 @@ bool bcsim__mem_read_harness(uint64_t addr, void *dst, size_t n)
     return true;
 }
 
+const void *bcsim__mem_pool_view(uint64_t addr, size_t n)
+{
+    const bcsim__region_t *r = bcsim__mem_find(addr);
+    if (!r || !(r->flags & BCSIM__MF_POOL) || r->mclass == BCSIM__MEM_GUARD ||
+        r->mclass == BCSIM__MEM_MMIO || r->mclass == BCSIM__MEM_FREED || n > r->end - addr)
+        return NULL;
+    return (const void *)(addr + (uint64_t)r->alias_delta);
+}
+
 /* ---- lifetime ---------------------------------------------------------------------- */
 
 int bcsim__memory_init(void)

@@ -94,6 +94,39 @@ static void complete_file_is_renamed_into_place(void **state)
     rm_rf(t.dir);
 }
 
+/* write_later keeps pieces (merging memory that continues the last one) and writes them
+ * with the next write, flush or commit: the file is byte for byte what write() makes. */
+static void kept_writes_land_in_order_with_holes(void **state)
+{
+    (void)state;
+    tdir_t t;
+    tdir_make(&t);
+    static uint8_t mem[8][0x1000];
+    for (int i = 0; i < 8; i++)
+        memset(mem[i], i == 3 ? 0 : 0x10 + i, 0x1000);   /* page 3 is zero: a hole */
+    bcsim__dump_file_t *f;
+    char err[256];
+    assert_int_equal(bcsim__dump_file_open(t.path, 0, &f, err, sizeof(err)), 0);
+    assert_int_equal(bcsim__dump_file_write_later(f, mem[0], 0x2000), 0);
+    assert_int_equal(bcsim__dump_file_write_later(f, mem[2], 0x2000), 0);   /* continues mem[0..1] */
+    assert_int_equal(bcsim__dump_file_write_later(f, mem[6], 0x1000), 0);   /* elsewhere in memory */
+    assert_int_equal(bcsim__dump_file_write(f, mem[4], 0x1000), 0);         /* writes the kept first */
+    assert_int_equal(bcsim__dump_file_write_later(f, mem[5], 0x3000), 0);   /* kept until commit */
+    assert_int_equal(bcsim__dump_file_size(f), 0x9000);
+    assert_int_equal(bcsim__dump_file_commit(f, 0x9000), 0);
+    bcsim__dump_file_close(f);
+    static uint8_t buf[0x9000], want[0x9000];
+    const int order[9] = { 0, 1, 2, 3, 6, 4, 5, 6, 7 };
+    for (int i = 0; i < 9; i++)
+        memcpy(want + i * 0x1000, mem[order[i]], 0x1000);
+    FILE *fp = fopen(t.path, "rb");
+    assert_non_null(fp);
+    assert_int_equal(fread(buf, 1, sizeof(buf), fp), sizeof(buf));
+    fclose(fp);
+    assert_memory_equal(buf, want, sizeof(want));
+    rm_rf(t.dir);
+}
+
 static void close_without_commit_leaves_nothing(void **state)
 {
     (void)state;
@@ -301,6 +334,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(complete_file_is_renamed_into_place),
+        cmocka_unit_test(kept_writes_land_in_order_with_holes),
         cmocka_unit_test(close_without_commit_leaves_nothing),
         cmocka_unit_test(incomplete_commit_is_refused_and_removed),
         cmocka_unit_test(partial_commit_keeps_what_was_written),
