@@ -15,8 +15,8 @@
 # Figures are medians of repeated runs. Whole commands are timed with hyperfine; programs
 # that must build state first (1 GiB of simulated memory, 100k records) time the operation
 # in-process (bench/*.c print seconds) and are repeated here. Peak RSS is /usr/bin/time's.
-# Outputs go to one directory ($BENCH_TMPDIR, default under /tmp); before every run of the
-# dump and copy rows the output is removed and `sync` runs, for both sides alike.
+# Outputs go to one directory ($BENCH_TMPDIR, default under /tmp); `sync` runs before every
+# run that writes a file and the file is deleted right after it, for both sides alike.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -59,7 +59,7 @@ json=${json:-$build/bench/results.json}
 bin="$build/bench"
 ex="$build/examples"
 cli="$build/sim/bcsim"
-for f in "$cli" "$bin/bench_empty" "$bin/bench_dump" "$bin/bench_dispatch" "$bin/bench_scenario" \
+for f in "$cli" "$bin/bench_empty" "$bin/bench_warm" "$bin/bench_dump" "$bin/bench_dispatch" "$bin/bench_scenario" \
          "$bin/bench_memory64.so" "$bin/bench_calls.so"; do
   [ -e "$f" ] || { echo "bench/run.sh: $f is missing (build with BCSIM_BUILD_BENCH=ON)" >&2; exit 2; }
 done
@@ -88,6 +88,7 @@ hyperfine_median() {
   cmd=$(printf '%q ' "$@")
   local args=(-N --style none --warmup $((runs > 1 ? 1 : 0)) --runs "$runs" --export-json "$work/hf.json")
   [ -n "$prepare" ] && args+=(--prepare "sh -c '$prepare'")
+  true
   hyperfine "${args[@]}" "$cmd" >/dev/null
   jq '.results[0].median' "$work/hf.json"
 }
@@ -102,11 +103,14 @@ inproc_median() {
   done | median
 }
 
-# peak_rss_kib PROGRAM ARGS...: median maximum resident set size (KiB) over 3 runs.
+# peak_rss_kib PROGRAM ARGS...: median maximum resident set size (KiB) over 3 runs (dumps
+# the program writes in $work are deleted after each run).
 peak_rss_kib() {
   local i n=$((reps_big < 3 ? reps_big : 3))
   for ((i = 0; i < n; i++)); do
+    sync
     /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null
+    rm -f "$work"/*.dmp
     tail -n 1 "$work/rss"
   done | median
 }
@@ -141,7 +145,6 @@ row() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", a / b }'; }
 ms() { awk -v s="$1" 'BEGIN { printf (s < 0.01 ? "%.2f ms" : s < 1 ? "%.1f ms" : "%.2f s"), (s < 1 ? s * 1000 : s) }'; }
 
-sync_prepare() { echo "rm -f $1; sync"; }
 
 echo "bcsim benchmarks ($mode), build $build, outputs in $work" >&2
 
@@ -150,8 +153,8 @@ echo "bcsim benchmarks ($mode), build $build, outputs in $work" >&2
 scenario=("${examples[@]}" "$bin/bench_memory64.so")
 drv_args=()
 for m in "${scenario[@]}"; do drv_args+=(--driver "$m"); done
-empty=$(hyperfine_median $((reps * 2)) "" "$bin/bench_empty")
-scn_wall=$(hyperfine_median "$reps" "$(sync_prepare "$work/scenario.dmp")" \
+empty=$(hyperfine_median $((reps * 10)) "" "$bin/bench_empty")
+scn_wall=$(hyperfine_median "$reps" "rm -f $work/scenario.dmp; sync" \
   "$cli" run -q "${drv_args[@]}" --dump "$work/scenario.dmp")
 row scenario_wall "full scenario, wall (bcsim run)" "$scn_wall" "$(ms "$scn_wall")" \
   "$empty" "$(ms "$empty") empty C program" "$(ratio "$scn_wall" "$empty")" "$(ratio "$scn_wall" "$empty")x" "" "" ""
@@ -162,9 +165,22 @@ row scenario_callbacks "full scenario, callback work alone" "$scn_cb" "$(ms "$sc
 # (2) writing a dump of 1 GiB of simulated memory against cp of a 1 GiB file, both to $work.
 { yes bcsim-bench-source || true; } | head -c $((dump_mib << 20)) >"$work/source"
 cat "$work/source" >/dev/null   # in the page cache, as simulated memory is in RAM
-dump_s=$(inproc_median "$reps_big" "$(sync_prepare "$work/dump.dmp")" "$bin/bench_dump" "$dump_mib" "$work/dump.dmp")
-cp_s=$(hyperfine_median "$reps_big" "$(sync_prepare "$work/copy")" cp "$work/source" "$work/copy")
-rm -f "$work/copy" "$work/dump.dmp"
+# The two sides alternate run by run, so both meet the same background activity. Before each
+# run, `sync` and bench_warm (2 GiB of memory touched and freed: both sides then take warm
+# pages, see warm.c). Each output is deleted right after its run, before writeback puts it on
+# the disk (a 1 GiB file written back, then discarded on a file system mounted with discard,
+# slows whichever run comes next): both sides are timed writing into the page cache.
+warm="sync; $bin/bench_warm $((dump_mib * 2))"
+for ((i = 0; i < reps_big; i++)); do
+  sh -c "$warm"
+  "$bin/bench_dump" "$dump_mib" "$work/dump.dmp" | tail -n 1 >>"$work/dump.s"
+  rm -f "$work/dump.dmp"
+  hyperfine_median 1 "$warm" cp "$work/source" "$work/copy" >>"$work/cp.s"
+  rm -f "$work/copy"
+done
+dump_s=$(median <"$work/dump.s")
+cp_s=$(median <"$work/cp.s")
+[ -n "${BENCH_VERBOSE:-}" ] && paste "$work/dump.s" "$work/cp.s" >&2
 row dump_vs_cp "dump of $dump_mib MiB vs cp of $dump_mib MiB" "$dump_s" "$(ms "$dump_s")" \
   "$cp_s" "$(ms "$cp_s") cp" "$(ratio "$dump_s" "$cp_s")" "$(ratio "$dump_s" "$cp_s")x" "<=" 1.5 "<= 1.5x"
 
@@ -172,7 +188,6 @@ row dump_vs_cp "dump of $dump_mib MiB vs cp of $dump_mib MiB" "$dump_s" "$(ms "$
 # dump of BIG MiB costs than one of SMALL MiB, less the (BIG - SMALL) MiB of memory it holds.
 rss_big=$(peak_rss_kib "$bin/bench_dump" "$dump_mib" "$work/rss.dmp")
 rss_small=$(peak_rss_kib "$bin/bench_dump" "$small_mib" "$work/rss.dmp")
-rm -f "$work/rss.dmp"
 rss_delta=$(awk -v b="$rss_big" -v s="$rss_small" -v d=$((dump_mib - small_mib)) 'BEGIN { printf "%+.1f", (b - s) / 1024 - d }')
 row rss_overhead "peak RSS, $dump_mib MiB vs $small_mib MiB dump" "$(awk -v k="$rss_big" 'BEGIN { print k / 1024 }')" \
   "$(awk -v k="$rss_big" 'BEGIN { printf "%.0f MiB", k / 1024 }')" "$(awk -v k="$rss_small" 'BEGIN { print k / 1024 }')" \
