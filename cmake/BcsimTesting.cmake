@@ -1,5 +1,16 @@
-# Helpers for bcsim's own tests (not installed).
+# Helpers for bcsim's own tests and benchmarks (not installed).
 include_guard(GLOBAL)
+
+# bcsim_link_driver_sources(<executable> [driver sources...]): the sources compiled with the
+# driver profile and linked in, and the executable made a host that loads driver modules.
+function(bcsim_link_driver_sources name)
+  if(ARGN)
+    add_library(${name}_drv OBJECT ${ARGN})
+    target_link_libraries(${name}_drv PRIVATE bcsim::driver)
+    target_link_libraries(${name} PRIVATE ${name}_drv)
+  endif()
+  bcsim_link_host(${name})
+endfunction()
 
 # bcsim_add_unit_test(<name> SOURCES ... [DRIVER_SOURCES ...] [LABELS ...] [HOST])
 #   SOURCES         cmocka test files (harness world, see tests/bcsim_test.h)
@@ -11,12 +22,7 @@ function(bcsim_add_unit_test name)
   target_compile_options(${name} PRIVATE ${BCSIM_WARNINGS})
   target_include_directories(${name} PRIVATE "${PROJECT_SOURCE_DIR}/tests" "${PROJECT_SOURCE_DIR}/src")
   target_link_libraries(${name} PRIVATE bcsim::cmocka)
-  if(A_DRIVER_SOURCES)
-    add_library(${name}_drv OBJECT ${A_DRIVER_SOURCES})
-    target_link_libraries(${name}_drv PRIVATE bcsim::driver)
-    target_link_libraries(${name} PRIVATE ${name}_drv)
-  endif()
-  bcsim_link_host(${name})
+  bcsim_link_driver_sources(${name} ${A_DRIVER_SOURCES})
   if(A_DEPENDS)
     add_dependencies(${name} ${A_DEPENDS})
   endif()
