@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
   --build) build=$2; shift ;;
   --build=*) build=${1#--build=} ;;
   --no-build) do_build=0 ;;
-  -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   *) echo "bench/run.sh: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
   shift
