@@ -52,6 +52,20 @@ static inline bcsim_sim_t *bench_sim(const bcsim_config_t *cfg)
     return sim;
 }
 
+/* A machine with the default knobs writing its dump to dump_path (NULL: DumpIo only), and a
+ * driver linked into the program (its DriverEntry) loaded into it; dies on failure. */
+static inline bcsim_sim_t *bench_boot_with(const char *dump_path, const char *name, void *entry)
+{
+    bcsim_config_t cfg;
+    bcsim_config_init(&cfg);
+    cfg.dump_path = dump_path;
+    bcsim_sim_t *sim = bench_sim(&cfg);
+    int rc = bcsim_driver_attach(sim, name, entry, NULL, NULL);
+    if (rc != 0)
+        bench_die("%s failed to load: %s", name, bcsim_strerror(rc));
+    return sim;
+}
+
 /* Runs the bug check the CLI runs by default (0xE2) and returns its duration in seconds. */
 static inline double bench_bugcheck(bcsim_sim_t *sim, const bcsim_result_t **res)
 {

@@ -15,13 +15,8 @@ int main(int argc, char **argv)
     if (argc != 2)
         bench_die("usage: bench_dispatch RECORDS");
     unsigned n = (unsigned)strtoul(argv[1], NULL, 0);
-    bcsim_config_t cfg;
-    bcsim_config_init(&cfg);
-    cfg.dump_path = NULL;
-    bcsim_sim_t *sim = bench_sim(&cfg);
     bench_records_set_count(n);
-    if (bcsim_driver_attach(sim, "bench_records", bench_records_driver_entry(), NULL, NULL) != 0)
-        bench_die("bench_records (%u records) failed to load", n);
+    bcsim_sim_t *sim = bench_boot_with(NULL, "bench_records", bench_records_driver_entry());
     const bcsim_result_t *res;
     double s = bench_bugcheck(sim, &res);
     if (bench_records_calls() < n)

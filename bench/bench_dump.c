@@ -16,13 +16,9 @@ int main(int argc, char **argv)
     if (argc != 3)
         bench_die("usage: bench_dump MIB PATH|-");
     unsigned mib = (unsigned)strtoul(argv[1], NULL, 0);
-    bcsim_config_t cfg;
-    bcsim_config_init(&cfg);
-    cfg.dump_path = strcmp(argv[2], "-") ? argv[2] : NULL;
-    bcsim_sim_t *sim = bench_sim(&cfg);
     bench_memory_set_mib(mib);
-    if (bcsim_driver_attach(sim, "bench_memory", bench_memory_driver_entry(), NULL, NULL) != 0)
-        bench_die("bench_memory (%u MiB) failed to load", mib);
+    bcsim_sim_t *sim = bench_boot_with(strcmp(argv[2], "-") ? argv[2] : NULL, "bench_memory",
+                                       bench_memory_driver_entry());
     const bcsim_result_t *res;
     double s = bench_bugcheck(sim, &res);
     if (res->dump_size < (uint64_t)mib << 20)
