@@ -211,8 +211,10 @@ row verifier "verifier on vs off" "$v_on" "$(ms "$v_on")" "$v_off" "$(ms "$v_off
 # (5) fuzzing: executions per second through the dispatcher against direct calls of the same
 # callback with the same inputs, in the same replay loop (bench/bench_fuzz.c).
 if [ -x "$bin/bench_fuzz" ]; then
-f_disp=$(inproc_median "$reps" "" "$bin/bench_fuzz" dispatch "$fuzz_iters" "$ex/secondary_log.so")
-f_direct=$(inproc_median "$reps" "" "$bin/bench_fuzz" direct "$fuzz_iters" "$ex/secondary_log.so")
+seeds=()   # the per-reason driver fuzzer's SecondaryDumpData seeds, in turn
+[ -d "$here/fuzz/driver/corpus/SecondaryDumpData" ] && seeds=("$here/fuzz/driver/corpus/SecondaryDumpData")
+f_disp=$(inproc_median "$reps" "" "$bin/bench_fuzz" dispatch "$fuzz_iters" "$ex/secondary_log.so" "${seeds[@]}")
+f_direct=$(inproc_median "$reps" "" "$bin/bench_fuzz" direct "$fuzz_iters" "$ex/secondary_log.so" "${seeds[@]}")
 f_ratio=$(ratio "$f_direct" "$f_disp")   # seconds: direct/dispatch = (execs/s dispatch)/(execs/s direct)
 row fuzz_throughput "fuzz execs/s, dispatcher vs direct call" \
   "$(awk -v s="$f_disp" -v n="$fuzz_iters" 'BEGIN { printf "%.0f", n / s }')" \
