@@ -61,7 +61,7 @@ bin="$build/bench"
 ex="$build/examples"
 cli="$build/sim/bcsim"
 for f in "$cli" "$bin/bench_empty" "$bin/bench_warm" "$bin/bench_dump" "$bin/bench_dispatch" "$bin/bench_scenario" \
-         "$bin/bench_memory64.so" "$bin/bench_calls.so"; do
+         "$bin/bench_fuzz" "$bin/bench_memory64.so" "$bin/bench_calls.so"; do
   [ -e "$f" ] || { echo "bench/run.sh: $f is missing (build with BCSIM_BUILD_BENCH=ON)" >&2; exit 2; }
 done
 mapfile -t examples < <(grep -v '^#' "$ex/bundled.txt" | sed "s|^|$ex/|")
@@ -210,7 +210,6 @@ row verifier "verifier on vs off" "$v_on" "$(ms "$v_on")" "$v_off" "$(ms "$v_off
 
 # (5) fuzzing: executions per second through the dispatcher against direct calls of the same
 # callback with the same inputs, in the same replay loop (bench/bench_fuzz.c).
-if [ -x "$bin/bench_fuzz" ]; then
 seeds=()   # the per-reason driver fuzzer's SecondaryDumpData seeds, in turn
 [ -d "$here/fuzz/driver/corpus/SecondaryDumpData" ] && seeds=("$here/fuzz/driver/corpus/SecondaryDumpData")
 f_disp=$(inproc_median "$reps" "" "$bin/bench_fuzz" dispatch "$fuzz_iters" "$ex/secondary_log.so" "${seeds[@]}")
@@ -222,9 +221,6 @@ row fuzz_throughput "fuzz execs/s, dispatcher vs direct call" \
   "$(awk -v s="$f_direct" -v n="$fuzz_iters" 'BEGIN { printf "%.0f", n / s }')" \
   "$(awk -v s="$f_direct" -v n="$fuzz_iters" 'BEGIN { printf "%.0f/s direct", n / s }')" \
   "$f_ratio" "$f_ratio" ">=" 0.5 ">= 0.5"
-else
-  echo "  fuzz row skipped: bench_fuzz is not built (no include/bcsim/fuzz.h)" >&2
-fi
 
 # (6) the whole test suite, as CI runs it on 2 cores, against the 60 s budget.
 if [ "$ctest_reps" -gt 0 ]; then
