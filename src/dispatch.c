@@ -24,7 +24,7 @@ uint8_t bcsim__rec_state(const void *rec, bool legacy)
 /* A driver string copied through the registry's harness view, byte by byte and never past
  * its NUL. The loads are not checked by ASan: bcsim reads driver memory as the kernel would
  * (and a plain copy would go through ASan's memcpy interceptor for every byte). */
-__attribute__((no_sanitize("address"))) static bool read_cstr(const uint8_t *c, char *buf, size_t size)
+__attribute__((no_sanitize("address"))) static size_t read_cstr(const uint8_t *c, char *buf, size_t size)
 {
     const bcsim__region_t *r = NULL;
     for (size_t i = 0; i + 1 < size; i++) {
@@ -33,14 +33,14 @@ __attribute__((no_sanitize("address"))) static bool read_cstr(const uint8_t *c, 
             r = bcsim__mem_find(a);
             if (!r || r->mclass == BCSIM__MEM_GUARD || r->mclass == BCSIM__MEM_MMIO ||
                 r->mclass == BCSIM__MEM_FREED)
-                return false;
+                return SIZE_MAX;
         }
         buf[i] = *(const volatile char *)(uintptr_t)(a + (uint64_t)r->alias_delta);
         if (!buf[i])
-            return true;
+            return i;
     }
     buf[size - 1] = 0;
-    return true;
+    return size - 1;
 }
 
 const char *bcsim__rec_component(const void *rec, bool legacy)
@@ -48,9 +48,8 @@ const char *bcsim__rec_component(const void *rec, bool legacy)
     const uint8_t *c = legacy ? ((const bcsim__lrec_t *)rec)->component
                               : ((const bcsim__rrec_t *)rec)->component;
     char buf[64];
-    if (!c || !read_cstr(c, buf, sizeof(buf)))
-        return "?";
-    return bcsim__strdup(buf);
+    size_t n = c ? read_cstr(c, buf, sizeof(buf)) : SIZE_MAX;
+    return n == SIZE_MAX ? "?" : bcsim__strndup(buf, n);
 }
 
 void bcsim__state_after(void *rec, bool legacy, uint8_t during, uint8_t after, uint32_t call)
@@ -239,7 +238,8 @@ int bcsim__invoke(bcsim__cb_t *cb)
     bcsim__m.current_call = (int32_t)idx;
 
     bcsim__frame_t f;
-    memset(&f, 0, sizeof(f));
+    /* Everything but the jump buffer (sigsetjmp fills it): this runs for every callback. */
+    memset((char *)&f + offsetof(bcsim__frame_t, prev), 0, sizeof(f) - offsetof(bcsim__frame_t, prev));
     f.on_callback_stack = true;
     f.watchdog = true;
     f.is_callback = true;

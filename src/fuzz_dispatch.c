@@ -124,6 +124,7 @@ typedef struct fz_rec {
     uint8_t *component;
     void *buffer;                  /* legacy */
     uint32_t length;
+    bcsim__list_t links;           /* Flink/Blink after the last restore */
     /* multi-part sweep (per record, across the passes of one input) */
     bool in_sweep;
     void *mp_context;
@@ -139,6 +140,8 @@ static struct {
     size_t dbgprint_base;
     bcsim__strmark_t mark;
     uint8_t *elsewhere;            /* a guarded page for OutBuffer "elsewhere" */
+    bcsim__list_t head_links[3];   /* the list heads after the last restore */
+    bool links_known;
     BCSIM_VEC(struct fz_snap { uint64_t *at; uint64_t *copy; size_t words; }) snaps;
 } F;
 
@@ -243,11 +246,44 @@ static void snapshots_free(void)
     BCSIM_VEC_FREE(&F.snaps);
 }
 
+/* The C library's own memcmp/memcpy, not a sanitizer's interceptor (which would check the
+ * redzones): found behind whatever the program defines. NULL if unavailable. */
+static int (*libc_memcmp)(const void *, const void *, size_t);
+static void *(*libc_memcpy)(void *, const void *, size_t);
+
+static void libc_routines(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    *(void **)&libc_memcmp = dlsym(RTLD_NEXT, "memcmp");
+    *(void **)&libc_memcpy = dlsym(RTLD_NEXT, "memcpy");
+}
+
+/* Large sections: only the 4 KiB pieces a callback changed are put back (drivers keep large
+ * buffers in their globals and write a few words of them per call); small ones are copied. */
 static void driver_data_restore(void)
 {
-    for (size_t i = 0; i < F.snaps.n; i++)
-        raw_copy(F.snaps.v[i].at, F.snaps.v[i].copy, F.snaps.v[i].words);
+    for (size_t i = 0; i < F.snaps.n; i++) {
+        struct fz_snap *sn = &F.snaps.v[i];
+        if (!libc_memcmp || !libc_memcpy) {
+            raw_copy(sn->at, sn->copy, sn->words);
+            continue;
+        }
+        if (sn->words <= 512) {           /* small: copying is cheaper than comparing */
+            libc_memcpy(sn->at, sn->copy, sn->words * 8);
+            continue;
+        }
+        for (size_t w = 0; w < sn->words; w += 512) {
+            size_t n = BCSIM_MIN(sn->words - w, (size_t)512) * 8;
+            if (libc_memcmp(sn->at + w, sn->copy + w, n) != 0)
+                libc_memcpy(sn->at + w, sn->copy + w, n);
+        }
+    }
 }
+
+static void links_remember(void);
 
 static fz_rec_t *find_rec(const void *rec)
 {
@@ -297,6 +333,7 @@ int bcsim_fuzz_setup(bcsim_sim_t *sim, const bcsim_fuzz_options_t *opts)
         }
     }
     snapshots_free();
+    libc_routines();
     if (!F.opt.keep_driver_data)
         for (size_t i = 0; i < bcsim__m.images.n; i++)
             if (!bcsim__m.images.v[i].host && !bcsim__m.images.v[i].unloaded)
@@ -305,6 +342,7 @@ int bcsim_fuzz_setup(bcsim_sim_t *sim, const bcsim_fuzz_options_t *opts)
         F.elsewhere = bcsim__os_alloc_guarded(PAGE, "guard:outbuffer");
     if (!F.elsewhere)
         return BCSIM_ENOMEM;
+    links_remember();
     bcsim__violations_resolve();
     F.violations_base = bcsim__m.violations.n;
     F.dbgprint_base = bcsim__m.dbgprint.n;
@@ -402,11 +440,40 @@ static void reregister(const fz_rec_t *r)
  * intact) only rewrites State; a callback that deregistered itself, registered something new
  * or damaged a list gets the lists rebuilt by registering the records again, in an order
  * that reproduces the remembered list order. Findings of the rebuild are not the input's. */
+/* Every link as the last restore left it: then no record came or went and nothing was
+ * relinked (a change to any list changes a link of a head or of a remembered record). */
+static bool links_unchanged(void)
+{
+    if (!F.links_known)
+        return false;
+    for (uint32_t list = BCSIM_LIST_LEGACY; list <= BCSIM_LIST_PAGES; list++) {
+        const bcsim__list_t *h = list_head(list);
+        if (h->flink != F.head_links[list].flink || h->blink != F.head_links[list].blink)
+            return false;
+    }
+    for (size_t i = 0; i < F.recs.n; i++) {
+        const bcsim__list_t *e = F.recs.v[i].rec;
+        if (e->flink != F.recs.v[i].links.flink || e->blink != F.recs.v[i].links.blink)
+            return false;
+    }
+    return true;
+}
+
+static void links_remember(void)
+{
+    for (uint32_t list = BCSIM_LIST_LEGACY; list <= BCSIM_LIST_PAGES; list++)
+        F.head_links[list] = *list_head(list);
+    for (size_t i = 0; i < F.recs.n; i++)
+        F.recs.v[i].links = *(const bcsim__list_t *)F.recs.v[i].rec;
+    F.links_known = true;
+}
+
 static void restore_records(void)
 {
-    if (lists_as_remembered()) {
+    if (links_unchanged() || lists_as_remembered()) {
         for (size_t i = 0; i < F.recs.n; i++)
             rewrite_fields(&F.recs.v[i]);
+        links_remember();
         return;
     }
     size_t before = bcsim__m.violations.n;
@@ -425,6 +492,7 @@ static void restore_records(void)
             reregister(&F.recs.v[i]);
     for (size_t i = 0; i < F.recs.n; i++)
         rewrite_fields(&F.recs.v[i]);
+    links_remember();
     bcsim__m.violations.n = before;
     if (bcsim__m.violations_resolved > before)
         bcsim__m.violations_resolved = before;
