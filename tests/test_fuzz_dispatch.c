@@ -13,6 +13,10 @@
 
 #include <sys/resource.h>
 
+#ifndef EXAMPLES_DIR
+#error "EXAMPLES_DIR must point at the built example modules"
+#endif
+
 static bcsim_sim_t *sim;
 
 static int setup(void **state)
@@ -266,6 +270,36 @@ static void registration_stopped_by_list_corruption_leaves_buffer_empty(void **s
     assert_int_equal(fresh_result, 1);
 }
 
+/* Each input starts from the module's globals as DriverEntry left them: dumpio_mirror keeps
+ * the last Type it saw and bug-checks when a stream goes backwards. */
+static void module_globals_are_put_back_before_each_input(void **state)
+{
+    (void)state;
+    bcsim_sim_destroy(sim);
+    bcsim_config_t cfg;
+    bcsim_config_init(&cfg);
+    bcsim_fuzz_config(&cfg);
+    cfg.contain = true;
+    assert_int_equal(bcsim_sim_create(&cfg, &sim), 0);
+    assert_int_equal(bcsim_driver_load(sim, EXAMPLES_DIR "/dumpio_mirror.so", NULL, NULL), 0);
+    bcsim_fuzz_input_t in = input(BCSIM_REASON_DUMP_IO, 4);
+    for (int i = 1; i < 4; i++)
+        in.calls[i].kind = 1;                            /* Header, Body, Secondary, Complete */
+    bcsim_fuzz_outcome_t out;
+    assert_int_equal(bcsim_fuzz_setup(sim, NULL), 0);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(bcsim_fuzz_dispatch(sim, BCSIM_REASON_DUMP_IO, &in, &out), 0);
+        assert_int_equal(out.nested, 0);
+        assert_int_equal(out.calls, 4);
+    }
+    /* Kept state: the next stream's Header comes after the last stream's Complete. */
+    bcsim_fuzz_options_t keep = { .keep_driver_data = true };
+    assert_int_equal(bcsim_fuzz_setup(sim, &keep), 0);
+    assert_int_equal(bcsim_fuzz_dispatch(sim, BCSIM_REASON_DUMP_IO, &in, &out), 0);
+    assert_int_equal(out.nested, 1);
+    assert_int_equal(out.calls, 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +312,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(shorter_structure_ends_at_the_guard, setup, teardown),
         cmocka_unit_test_setup_teardown(memory_does_not_grow_per_input, setup, teardown),
         cmocka_unit_test_setup_teardown(registration_stopped_by_list_corruption_leaves_buffer_empty, setup, teardown),
+        cmocka_unit_test_setup_teardown(module_globals_are_put_back_before_each_input, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
