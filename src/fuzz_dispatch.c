@@ -346,7 +346,7 @@ int bcsim_fuzz_setup(bcsim_sim_t *sim, const bcsim_fuzz_options_t *opts)
     bcsim__violations_resolve();
     F.violations_base = bcsim__m.violations.n;
     F.dbgprint_base = bcsim__m.dbgprint.n;
-    F.mark = bcsim__strings_mark();
+    F.mark = bcsim__strings_mark(48 * 1024);
     F.ready = true;
     return 0;
 }
@@ -1145,7 +1145,7 @@ static void input_reset(void)
     bcsim__m.violations.n = F.violations_base;
     if (bcsim__m.violations_resolved > F.violations_base)
         bcsim__m.violations_resolved = F.violations_base;
-    bcsim__violations_reset_dedupe();
+    bcsim__map_empty(&bcsim__m.dedupe);     /* dedupe per bug check; slots kept */
     if (bcsim__m.dbgprint.n > F.dbgprint_base) {
         bcsim__m.dbgprint.n = F.dbgprint_base;
         bcsim__m.dbgprint.v[F.dbgprint_base] = 0;

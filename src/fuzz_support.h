@@ -16,10 +16,13 @@ typedef struct bcsim__strmark {
     size_t used;
 } bcsim__strmark_t;
 
-/* Where the string arena is now. */
-bcsim__strmark_t bcsim__strings_mark(void);
+/* Where the string arena is now, after making sure its current block has @p room bytes free. */
+bcsim__strmark_t bcsim__strings_mark(size_t room);
 /* Frees every string made since the mark: nothing made since may still be referenced. */
 void bcsim__strings_release(bcsim__strmark_t mark);
+/* Empties a map but keeps its slots (bcsim__map_clear frees them). */
+struct bcsim__map;
+void bcsim__map_empty(struct bcsim__map *m);
 /* A string that lives as long as the machine, whatever roll-backs happen. */
 const char *bcsim__strdup_pinned(const char *s);
 

@@ -113,6 +113,13 @@ bool bcsim__map_del(bcsim__map_t *m, uint64_t key)
     }
 }
 
+void bcsim__map_empty(bcsim__map_t *m)
+{
+    if (m->slots)
+        memset(m->slots, 0, m->cap * sizeof(*m->slots));
+    m->used = m->count = 0;
+}
+
 void bcsim__map_clear(bcsim__map_t *m)
 {
     free(m->slots);
@@ -219,8 +226,19 @@ const char *bcsim__strfmt(const char *fmt, ...)
     return bcsim__strndup(buf, (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1);
 }
 
-bcsim__strmark_t bcsim__strings_mark(void)
+bcsim__strmark_t bcsim__strings_mark(size_t room)
 {
+    /* A block with room for what runs after the mark: otherwise every roll-back would free,
+     * and every run allocate, a block of its own. */
+    if (!g_strings || g_strings->cap - g_strings->used < room) {
+        strblock_t *b = malloc(sizeof(*b) + BCSIM_MAX(room, (size_t)65536));
+        if (b) {
+            b->next = g_strings;
+            b->used = 0;
+            b->cap = BCSIM_MAX(room, (size_t)65536);
+            g_strings = b;
+        }
+    }
     bcsim__strmark_t m = { g_strings, g_strings ? g_strings->used : 0 };
     return m;
 }
