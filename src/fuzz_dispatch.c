@@ -246,19 +246,17 @@ static void snapshots_free(void)
     BCSIM_VEC_FREE(&F.snaps);
 }
 
-/* The C library's own memcmp/memcpy, not a sanitizer's interceptor (which would check the
- * redzones): found behind whatever the program defines. NULL if unavailable. */
-static int (*libc_memcmp)(const void *, const void *, size_t);
-static void *(*libc_memcpy)(void *, const void *, size_t);
-
-static void libc_routines(void)
+/* Whether a piece of a section differs from its copy. Driver sections hold sanitizer
+ * redzones between globals, so neither memcmp (an interceptor checks the redzones) nor an
+ * instrumented load may read them: the loop is uninstrumented, and written as a reduction the
+ * compiler vectorises rather than a call it could turn back into memcmp. */
+__attribute__((no_sanitize("address", "undefined")))
+static bool raw_differs(const uint64_t *a, const uint64_t *b, size_t words)
 {
-    static bool done;
-    if (done)
-        return;
-    done = true;
-    *(void **)&libc_memcmp = dlsym(RTLD_NEXT, "memcmp");
-    *(void **)&libc_memcpy = dlsym(RTLD_NEXT, "memcpy");
+    uint64_t acc = 0;
+    for (size_t i = 0; i < words; i++)
+        acc |= a[i] ^ b[i];
+    return acc != 0;
 }
 
 /* Large sections: only the 4 KiB pieces a callback changed are put back (drivers keep large
@@ -267,18 +265,14 @@ static void driver_data_restore(void)
 {
     for (size_t i = 0; i < F.snaps.n; i++) {
         struct fz_snap *sn = &F.snaps.v[i];
-        if (!libc_memcmp || !libc_memcpy) {
+        if (sn->words <= 512) {           /* small: copying is cheaper than comparing */
             raw_copy(sn->at, sn->copy, sn->words);
             continue;
         }
-        if (sn->words <= 512) {           /* small: copying is cheaper than comparing */
-            libc_memcpy(sn->at, sn->copy, sn->words * 8);
-            continue;
-        }
         for (size_t w = 0; w < sn->words; w += 512) {
-            size_t n = BCSIM_MIN(sn->words - w, (size_t)512) * 8;
-            if (libc_memcmp(sn->at + w, sn->copy + w, n) != 0)
-                libc_memcpy(sn->at + w, sn->copy + w, n);
+            size_t n = BCSIM_MIN(sn->words - w, (size_t)512);
+            if (raw_differs(sn->at + w, sn->copy + w, n))
+                raw_copy(sn->at + w, sn->copy + w, n);
         }
     }
 }
@@ -333,7 +327,6 @@ int bcsim_fuzz_setup(bcsim_sim_t *sim, const bcsim_fuzz_options_t *opts)
         }
     }
     snapshots_free();
-    libc_routines();
     if (!F.opt.keep_driver_data)
         for (size_t i = 0; i < bcsim__m.images.n; i++)
             if (!bcsim__m.images.v[i].host && !bcsim__m.images.v[i].unloaded)
