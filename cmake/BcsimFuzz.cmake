@@ -14,7 +14,8 @@
 #                         [LABELS <label>...] [NO_TESTS | NO_FUZZ_TEST])
 #     Any LLVMFuzzerTestOneInput target (bcsim's own: fuzz_dump_reader, fuzz_scenario, ...).
 #     HOST: the target loads driver modules or links DRIVER_SOURCES (compiled with the driver
-#     profile).
+#     profile). COVERED: the code under test is bcsim itself; link the coverage-instrumented
+#     copy of the library where the build makes one (bcsim's own libFuzzer builds).
 #
 # What gets built depends on BCSIM_BUILD_FUZZERS (default ON with clang, OFF otherwise):
 #   ON   a libFuzzer executable (BCSIM_FUZZ_ENGINE, default -fsanitize=fuzzer; OSS-Fuzz passes
@@ -71,9 +72,16 @@ endfunction()
 
 # The executable itself, either kind; tests for it.
 function(_bcsim_fuzz_executable name)
-  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS"
+  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;COVERED;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS"
                         "SOURCES;CORPUS;LABELS;DRIVER_SOURCES;ENV")
   _bcsim_fuzz_mode(mode)
+  # COVERED (bcsim's own targets, whose code under test is bcsim): link bcsim_cov, the library
+  # built with coverage, where the build has one (src/CMakeLists.txt). Everything else links
+  # the plain library: a driver fuzzer's coverage is the driver's.
+  set(lib bcsim::bcsim)
+  if(A_COVERED AND mode STREQUAL "libfuzzer" AND TARGET bcsim_cov)
+    set(lib bcsim_cov)
+  endif()
   if(mode STREQUAL "libfuzzer")
     add_executable(${name} ${A_SOURCES})
     target_compile_options(${name} PRIVATE ${BCSIM_FUZZ_CFLAGS})
@@ -90,9 +98,11 @@ function(_bcsim_fuzz_executable name)
     target_link_libraries(${name} PRIVATE ${name}_drv)
   endif()
   if(A_HOST OR A_DRIVER_SOURCES)
-    bcsim_link_host(${name})
+    # As bcsim_link_host(): every kernel routine is exported for the driver code.
+    target_link_libraries(${name} PRIVATE "$<LINK_LIBRARY:WHOLE_ARCHIVE,${lib}>")
+    set_target_properties(${name} PROPERTIES ENABLE_EXPORTS ON)
   else()
-    target_link_libraries(${name} PRIVATE bcsim::bcsim)
+    target_link_libraries(${name} PRIVATE ${lib})
   endif()
   set_target_properties(${name} PROPERTIES BCSIM_FUZZ_MODE ${mode} BCSIM_FUZZ_CORPUS "${A_CORPUS}"
                                            BCSIM_FUZZ_DICT "${A_DICT}")
@@ -140,7 +150,7 @@ function(_bcsim_fuzz_executable name)
 endfunction()
 
 function(bcsim_add_fuzz_target name)
-  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS"
+  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;COVERED;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS"
                         "SOURCES;CORPUS;LABELS;DRIVER_SOURCES")
   if(A_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "bcsim_add_fuzz_target(${name}): unknown arguments: ${A_UNPARSED_ARGUMENTS}")
@@ -149,7 +159,7 @@ function(bcsim_add_fuzz_target name)
     message(FATAL_ERROR "bcsim_add_fuzz_target(${name}): SOURCES is required")
   endif()
   set(pass "")
-  foreach(flag HOST NO_TESTS NO_FUZZ_TEST)
+  foreach(flag HOST COVERED NO_TESTS NO_FUZZ_TEST)
     if(A_${flag})
       list(APPEND pass ${flag})
     endif()

@@ -557,26 +557,8 @@ bool bcsim__probe_write(void *p, size_t n)
 
 /* The harness reads driver memory wholesale (dump pages, Component strings): image pages
  * hold the redzones ASan puts between globals, and the callback stack may keep poisoned
- * frames of an abandoned callback. Those bytes are real memory; read them unchecked. */
-#if defined(__SANITIZE_ADDRESS__)
-#  define BCSIM_ASAN 1
-#elif defined(__has_feature)
-#  if __has_feature(address_sanitizer)
-#    define BCSIM_ASAN 1
-#  endif
-#endif
-#ifdef BCSIM_ASAN
-__attribute__((no_sanitize_address)) static void harness_copy(void *dst, const void *src, size_t n)
-{
-    volatile unsigned char *d = dst;   /* volatile: never turned into an (intercepted) memcpy */
-    const unsigned char *s = src;
-    for (size_t i = 0; i < n; i++)
-        d[i] = s[i];
-}
-#else
-#  define harness_copy memcpy
-#endif
-
+ * frames of an abandoned callback. Those bytes are real memory; read them unchecked
+ * (bcsim__raw_copy). */
 bool bcsim__mem_read_harness(uint64_t addr, void *dst, size_t n)
 {
     uint8_t *d = dst;
@@ -586,7 +568,7 @@ bool bcsim__mem_read_harness(uint64_t addr, void *dst, size_t n)
             r->mclass == BCSIM__MEM_FREED)
             return false;
         size_t k = BCSIM_MIN(n, r->end - addr);
-        harness_copy(d, (const void *)(addr + (uint64_t)r->alias_delta), k);
+        bcsim__raw_copy(d, (const void *)(addr + (uint64_t)r->alias_delta), k);
         d += k;
         addr += k;
         n -= k;

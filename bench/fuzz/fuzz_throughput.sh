@@ -36,7 +36,7 @@ rate() {
   local t0 t1
   t0=$(date +%s.%N)
   # shellcheck disable=SC2046
-  if ! "$bin" -runs="$runs" -seed=1 -max_len=256 -detect_leaks=0 "$work/c" $(seed_dirs "$d") >"$work/log" 2>&1; then
+  if ! "$bin" -runs="$runs" -seed=1 -max_len=256 -detect_leaks=0 -artifact_prefix="$work/" "$work/c" $(seed_dirs "$d") >"$work/log" 2>&1; then
     echo nan   # stopped early (a crash, or a bug check a bare direct call cannot survive)
     return
   fi
@@ -54,6 +54,8 @@ for d in "${drivers[@]}"; do
   a=$(for _ in $(seq "$repeats"); do rate "$fz" "$d"; done | median)
   b=$(for _ in $(seq "$repeats"); do rate "$bare" "$d"; done | median)
   if [ "$a" = nan ] || [ "$b" = nan ]; then
+    [ "$a" != nan ] && a=$(printf "%.0f" "$a")
+    [ "$b" != nan ] && b=$(printf "%.0f" "$b")
     printf "%-16s %14s %14s %8s  (a run stopped early: %s)\n" "$d" "$a" "$b" "-" \
       "$([ "$b" = nan ] && echo "the driver bug-checks on some inputs; a bare direct call cannot contain that" || echo "see the fuzzer")"
     continue
