@@ -67,9 +67,14 @@ function(bcsim_define_driver_profile target shim_dir)
 endfunction()
 
 # Executables that load driver modules export bcsim's kernel routines to them: the whole
-# static library is linked in and its symbols are exported (-rdynamic).
+# static library is linked in and its symbols are exported (-rdynamic). An optional second
+# argument names another build of the library (bcsim_cov, for bcsim's own fuzz targets).
 function(bcsim_link_host target)
-  target_link_libraries(${target} PRIVATE "$<LINK_LIBRARY:WHOLE_ARCHIVE,bcsim::bcsim>")
+  set(lib bcsim::bcsim)
+  if(ARGC GREATER 1)
+    set(lib ${ARGV1})
+  endif()
+  target_link_libraries(${target} PRIVATE "$<LINK_LIBRARY:WHOLE_ARCHIVE,${lib}>")
   set_target_properties(${target} PROPERTIES ENABLE_EXPORTS ON)
 endfunction()
 
