@@ -233,6 +233,7 @@ int bcsim__invoke(bcsim__cb_t *cb)
     *st = cb->state_during;
 
     uint8_t saved_irql = bcsim__m.irql;
+    bool saved_interrupts_disabled = bcsim__m.interrupts_disabled;
     bcsim__m.irql = cb->irql;
     int32_t prev_call = bcsim__m.current_call;
     bcsim__m.current_call = (int32_t)idx;
@@ -304,6 +305,7 @@ int bcsim__invoke(bcsim__cb_t *cb)
         c->state_after = bcsim__rec_state(cb->record, cb->legacy);
     }
     bcsim__m.irql = saved_irql;
+    bcsim__m.interrupts_disabled = saved_interrupts_disabled;   /* a callback's _enable() undone */
     bcsim__m.current_call = prev_call;
     /* Policies that stop everything (dispatcher-model.md 7.9 step 4, knob fault). */
     if ((cb->outcome == BCSIM__OUT_NESTED && bcsim__m.cfg.nested == BCSIM_NESTED_HALT) ||

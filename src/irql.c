@@ -201,9 +201,19 @@ void bcsim__irql_write_cr8(bcsim__u64 value, void *caller)
         bcsim__irql_lower(v, caller);
 }
 
+/* dispatcher-model.md 7.11: a callback that re-enables interrupts is forbidden (callbacks run
+ * with interrupts off, except reason 8). Reported at the call, once per call site and bug
+ * check; bcsim__invoke turns them off again when the callback returns. */
 void bcsim__interrupts_set(int enabled, void *caller)
 {
-    (void)caller;
+    const bcsim__frame_t *f = bcsim__frame_current();
+    if (enabled && bcsim__m.interrupts_disabled && f && f->is_callback) {
+        bcsim__report_t r = { .id = BCSIM_V_INTERRUPTS_ENABLED_IN_CALLBACK,
+                              .reason = BCSIM__NO_REASON, .pc = (uint64_t)caller,
+                              .dedupe = (uint64_t)caller };
+        bcsim__violation(&r, "_enable() at %s inside a bug-check callback",
+                         bcsim__irql_name(bcsim__m.irql));
+    }
     bcsim__m.interrupts_disabled = !enabled;
 }
 

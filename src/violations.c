@@ -74,6 +74,7 @@ bool bcsim_violation_is_verifier_rule(uint32_t id)
     case BCSIM_V_MMISADDRESSVALID_UNSAFE:
     case BCSIM_V_PAGEABLE_MEMORY_ACCESS:
     case BCSIM_V_DEVICE_ACCESS_FORBIDDEN:
+    case BCSIM_V_INTERRUPTS_ENABLED_IN_CALLBACK:
         return true;
     default:
         return false;

@@ -224,10 +224,33 @@ static void paged_code_in_a_callback_is_reported(void **state)
     assert_string_equal(v->component, "irql_drv");
 }
 
+/* dispatcher-model.md 7.11: re-enabling interrupts in a callback is reported at the _enable()
+ * call, once per site; the dispatcher turns them off again for the next callback. */
+static void enabling_interrupts_in_a_callback_is_reported(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    crash_with(sim, IR_ENABLE_INTERRUPTS);
+    const bcsim_violation_t *v = only(sim, BCSIM_V_INTERRUPTS_ENABLED_IN_CALLBACK);
+    assert_string_equal(v->component, "irql_drv");
+    assert_int_equal(v->reason, BCSIM_REASON_LEGACY);
+    assert_non_null(strstr(v->message, "HIGH_LEVEL"));
+    assert_true(bcsim__m.interrupts_disabled);
+}
+
+static void disabling_interrupts_in_a_callback_is_quiet(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    crash_with(sim, IR_DISABLE_INTERRUPTS);
+    assert_int_equal(bcsim_sim_violation_count(sim), 0);
+    assert_true(bcsim__m.interrupts_disabled);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         BCSIM_TEST(raise_and_lower_round_trip_quietly),
+        BCSIM_TEST(enabling_interrupts_in_a_callback_is_reported),
+        BCSIM_TEST(disabling_interrupts_in_a_callback_is_quiet),
         BCSIM_TEST(raise_to_a_lower_level_is_0xC4_0x30),
         BCSIM_TEST(raise_above_high_level_is_0xC4_0x30),
         BCSIM_TEST(lower_to_a_higher_level_is_0xC4_0x31),

@@ -89,6 +89,7 @@
     XX(DRIVER_ASSERTION,            VIOLATION, "driver assertion failed") \
     XX(DBGPRINT_ABOVE_DIRQL,        WARNING,   "DbgPrint-family routine called above DIRQL (documented IRQL <= DIRQL; the debugger's IPIs can deadlock)") \
     XX(IRQL_TOO_LOW,                VIOLATION, "routine called below its minimum IRQL") \
-    XX(DEADLOCK,                    VIOLATION, "spin lock, fast mutex or wait that can never be satisfied on the one simulated processor (a deadlock)")
+    XX(DEADLOCK,                    VIOLATION, "spin lock, fast mutex or wait that can never be satisfied on the one simulated processor (a deadlock)") \
+    XX(INTERRUPTS_ENABLED_IN_CALLBACK, VIOLATION, "interrupts re-enabled (_enable, sti) inside a bug-check callback, which runs with interrupts disabled")
 
 #endif /* BCSIM_VIOLATIONS_H */

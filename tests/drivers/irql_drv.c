@@ -59,6 +59,13 @@ static VOID IrCallback(PVOID Buffer, ULONG Length)
     case 6: /* IR_PAGED_CODE */
         ir_paged_function();
         break;
+    case 7: /* IR_ENABLE_INTERRUPTS: the cli/sti pair of ordinary code, at a bug check */
+        _disable();
+        _enable();
+        break;
+    case 8: /* IR_DISABLE_INTERRUPTS: already off; harmless */
+        _disable();
+        break;
     default:
         break;
     }

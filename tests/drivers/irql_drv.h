@@ -14,7 +14,7 @@ void ir_enable(void);
 void ir_paged_function(void);                            /* starts with PAGED_CODE() */
 /* A legacy callback doing `mode`; what it saw: */
 enum { IR_RECORD = 1, IR_HIGH_ROUND_TRIP, IR_LOWER_AND_BACK, IR_RAISE_TO_DISPATCH, IR_CR8_LOWER,
-       IR_PAGED_CODE };
+       IR_PAGED_CODE, IR_ENABLE_INTERRUPTS, IR_DISABLE_INTERRUPTS };
 unsigned char ir_register(int mode);
 unsigned char ir_seen_irql(int i);
 #endif
