@@ -62,6 +62,11 @@ void *bcsim__nt_driver_unload_routine(void *driver_object);
 bcsim__i32 bcsim__nt_call_driver_entry(void *entry, void *driver_object, void *registry_path);
 void bcsim__nt_call_driver_unload(void *unload, void *driver_object);
 
+/* ---- version (src/nt/rtl_version.c) ------------------------------------------------- */
+/* The configured build (bcsim_config_t.build_number), set at boot: NtBuildNumber and
+ * RtlGetVersion report it, as the dump header does. */
+void bcsim__nt_set_build_number(bcsim__u32 build);
+
 /* ---- triage arrays (src/phase_triage.c) -------------------------------------------- */
 bcsim__i32 bcsim__triage_init_array(void *array, bcsim__u32 size);
 bcsim__i32 bcsim__triage_add_block(void *array, void *address, bcsim__u64 size);

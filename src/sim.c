@@ -44,6 +44,7 @@ static void machine_reset_state(void)
     bcsim__violations_reset_dedupe();
     bcsim__paged_protect(false);
     bcsim__dbglog_reset();
+    bcsim__nt_set_build_number(bcsim__m.cfg.build_number);
     bcsim__boot_hooks();
 }
 
@@ -92,6 +93,7 @@ void bcsim_sim_destroy(bcsim_sim_t *sim)
     BCSIM_VEC_FREE(&bcsim__m.violations);
     BCSIM_VEC_FREE(&bcsim__m.dbgprint);
     KiBugCheckData = zero_bugcheck_data;
+    bcsim__nt_set_build_number(22000);
     bcsim__dbglog_reset();
     bcsim__mm_shutdown();
     bcsim__memory_fini();

@@ -116,6 +116,41 @@ static void system_range_start_is_below_driver_visible_memory(void **state)
     assert_int_equal(sr_build_number() & 0xF0000000u, 0xF0000000u);
 }
 
+/* ---- version: NtBuildNumber and RtlGetVersion follow the configured build ------------------- */
+
+static void version_is_the_configured_build(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    unsigned int v[7];
+    assert_int_equal(sr_build_number(), 0xF0000000u | 22000u);
+    sr_get_version(sr_size_of_osversioninfo(0), v);
+    assert_int_equal(v[0], 0);                       /* STATUS_SUCCESS */
+    assert_int_equal(v[1], 10);
+    assert_int_equal(v[2], 0);
+    assert_int_equal(v[3], 22000);
+    assert_int_equal(v[4], 2);                       /* VER_PLATFORM_WIN32_NT */
+    assert_int_equal(v[5], 0);                       /* no service pack string */
+    assert_int_equal(v[6], 0xFF);                    /* past RTL_OSVERSIONINFOW: untouched */
+    sr_get_version(sr_size_of_osversioninfo(1), v);
+    assert_int_equal(v[0], 0);
+    assert_int_equal(v[6], 1);                       /* VER_NT_WORKSTATION */
+
+    /* A reboot with another configured build: both follow, as the dump header does. */
+    bcsim_sim_config(sim)->build_number = 26100;
+    assert_int_equal(bcsim_sim_reboot(sim), 0);
+    assert_int_equal(sr_build_number(), 0xF0000000u | 26100u);
+    sr_get_version(sr_size_of_osversioninfo(1), v);
+    assert_int_equal(v[3], 26100);
+
+    /* bcsim's choice (src/nt/rtl_version.c): a wrong size or NULL is STATUS_INVALID_PARAMETER. */
+    sr_get_version(12, v);
+    assert_int_equal(v[0], 0xC000000Du);
+    assert_int_equal(v[1], 0xFFFFFFFFu);             /* nothing written */
+    sr_get_version(0, v);
+    assert_int_equal(v[0], 0xC000000Du);
+    assert_int_equal(bcsim_test_violations(sim), 0);
+}
+
 /* ---- MmGetSystemRoutineAddress (wdk-surface.md 3.13) ------------------------------------------------- */
 
 static void routine_lookup_resolves_every_required_name(void **state)
@@ -182,6 +217,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         BCSIM_TEST(list_helpers_keep_windows_order),
+        BCSIM_TEST(version_is_the_configured_build),
         BCSIM_TEST(corrupted_list_removal_bug_checks_0x139),
         BCSIM_TEST(bitmap_routines_follow_learn),
         BCSIM_TEST(compare_memory_counts_matching_prefix),

@@ -20,8 +20,8 @@ const PVOID MmSystemRangeStart = (PVOID)(ULONG_PTR)0x10000;
 const ULONG64 MmUserProbeAddress = 0xF000;
 const PVOID MmHighestUserAddress = (PVOID)(ULONG_PTR)0xEFFF;
 
-/* NtBuildNumber: 0xF0000000 (free build) | the build; 22000 is bcsim's default build (the
- * configured value is reported by the dump header; this export does not follow it yet). */
+/* NtBuildNumber: 0xF0000000 (free build) | the build; 22000, bcsim's default build, until a
+ * machine boots with its configured build (bcsim__nt_set_build_number, src/nt/rtl_version.c). */
 ULONG NtBuildNumber = 0xF0000000U | 22000U;
 
 /* KeNumberProcessors: bcsim simulates one processor. */

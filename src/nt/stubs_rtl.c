@@ -1,18 +1,9 @@
 /*
- * src/nt/stubs_rtl.c — Rtl routines bcsim does not implement yet: version information,
- * assertions, context capture and unwinding. Each stub enters the verifier gate and returns the
+ * src/nt/stubs_rtl.c — Rtl routines bcsim does not implement yet: assertions, context capture
+ * and unwinding. Each stub enters the verifier gate and returns the
  * documented failure value.
  */
 #include "nt_private.h"
-
-/* RtlGetVersion — Learn: STATUS_SUCCESS. Stub: STATUS_NOT_IMPLEMENTED (the configured build is
- * not wired to the shim yet). */
-NTSTATUS RtlGetVersion(PRTL_OSVERSIONINFOW lpVersionInformation)
-{
-    bcsim__export_enter(BCSIM__X_RtlGetVersion, BCSIM__CALLER());
-    UNREFERENCED_PARAMETER(lpVersionInformation);
-    return STATUS_NOT_IMPLEMENTED;
-}
 
 /* RtlAssert — the failure path of ASSERT/NT_ASSERT in DBG builds. Stub: returns (the finding
  * comes from the gate's "stub" report until the verifier turns it into an assertion finding). */

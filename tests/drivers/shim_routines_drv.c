@@ -256,6 +256,29 @@ unsigned int sr_build_number(void)
     return NtBuildNumber;
 }
 
+/* RtlGetVersion with a structure of `size` bytes (0: NULL); out[] = status, major, minor,
+ * build, platform, CSD[0], product type (EX only; 0xFF untouched). */
+void sr_get_version(unsigned size, unsigned int out[7])
+{
+    RTL_OSVERSIONINFOEXW v;
+    NTSTATUS st;
+    RtlFillMemory(&v, sizeof(v), 0xFF);
+    v.dwOSVersionInfoSize = size;
+    st = RtlGetVersion(size ? (PRTL_OSVERSIONINFOW)&v : NULL);
+    out[0] = (unsigned int)st;
+    out[1] = v.dwMajorVersion;
+    out[2] = v.dwMinorVersion;
+    out[3] = v.dwBuildNumber;
+    out[4] = v.dwPlatformId;
+    out[5] = v.szCSDVersion[0];
+    out[6] = v.wProductType;
+}
+
+unsigned sr_size_of_osversioninfo(int ex)
+{
+    return ex ? sizeof(RTL_OSVERSIONINFOEXW) : sizeof(RTL_OSVERSIONINFOW);
+}
+
 unsigned sr_read_port(unsigned short port)
 {
     return READ_PORT_UCHAR((PUCHAR)(ULONG_PTR)port);

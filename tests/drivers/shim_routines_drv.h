@@ -18,6 +18,8 @@ int sr_processors(unsigned long long *out, int max);
 void *sr_system_range_start(void);
 int sr_debugger_flags(void);
 unsigned int sr_build_number(void);
+void sr_get_version(unsigned size, unsigned int out[7]);
+unsigned sr_size_of_osversioninfo(int ex);
 unsigned sr_read_port(unsigned short port);
 unsigned sr_inbyte(unsigned short port);
 void sr_write_port(unsigned short port, unsigned char v);
