@@ -206,41 +206,59 @@ static bool invalid_output(bcsim__rrec_t *r, uint32_t call, uint8_t during, cons
     return false;
 }
 
+/* One SecondaryDumpData request (7.5): the scratch page and the structure zeroed, InBuffer's
+ * geometry, MaximumAllowed, OutBuffer NULL (the size request, State 1 during the call) or
+ * InBuffer (the data request, State 2); the callback runs and what it returned is checked
+ * against what it was given. @return true when it returned a block to act on (*call is its
+ * call); false when the record is already settled (a fault or hang: BufferIncomplete; nothing
+ * to give: BufferFinished and, after a size request, no data request (step 3); invalid
+ * output), with *stop saying whether the pass stops. */
+static bool sdd_request(bcsim__rrec_t *r, uint64_t maximum, bool data, uint32_t *call, bool *stop)
+{
+    bcsim__sdd_t *d = bcsim__osb.sdd;
+    uint8_t during = data ? 2 : 1;
+    memset(bcsim__osb.scratch, 0, PAGE);
+    memset(d, 0, sizeof(*d));
+    inbuffer_geometry(d, S.offset > BLOB_FILE_HEADER);
+    d->maximum_allowed = (uint32_t)BCSIM_MIN(maximum, UINT32_MAX);
+    d->out_buffer = data ? d->in_buffer : NULL;
+    d->out_buffer_length = 0;
+    bcsim__sdd_t given = *d;
+    bcsim__cb_t cb = { .record = r, .reason = r->reason, .routine = r->routine, .data = d,
+                       .data_len = sizeof(*d), .irql = BCSIM_IRQL_HIGH, .state_during = during };
+    int out = bcsim__invoke(&cb);
+    note_call(cb.call, d);
+    *call = cb.call;
+    *stop = false;
+    if (out != BCSIM_OUTCOME_RETURNED) {
+        bcsim__state_after(r, false, during, 4, cb.call);
+        return false;
+    }
+    char why[256];
+    bool paged;
+    switch (check_returned(d, &given, data, why, sizeof(why), &paged)) {
+    case BCSIM__SDD_NONE:
+        bcsim__state_after(r, false, during, 3, cb.call);
+        return false;
+    case BCSIM__SDD_INVALID:
+        *stop = invalid_output(r, cb.call, during, why, paged, (uint64_t)d->out_buffer);
+        return false;
+    default:
+        return true;
+    }
+}
+
 static bool size_visit(void *rec, void *ctx)
 {
     (void)ctx;
     bcsim__rrec_t *r = rec;
     bcsim__sdd_t *d = bcsim__osb.sdd;
-    memset(bcsim__osb.scratch, 0, PAGE);
-    memset(d, 0, sizeof(*d));
-    inbuffer_geometry(d, S.offset > BLOB_FILE_HEADER);
-    uint64_t maximum = BCSIM_MIN(S.per_cb_limit, S.remaining);
-    d->maximum_allowed = (uint32_t)BCSIM_MIN(maximum, UINT32_MAX);
-    d->out_buffer = NULL;
-    d->out_buffer_length = 0;
-    bcsim__sdd_t given = *d;
-    bcsim__cb_t cb = { .record = r, .reason = r->reason, .routine = r->routine, .data = d,
-                       .data_len = sizeof(*d), .irql = BCSIM_IRQL_HIGH, .state_during = 1 };
-    int out = bcsim__invoke(&cb);
-    note_call(cb.call, d);
-    if (out != BCSIM_OUTCOME_RETURNED) {
-        bcsim__state_after(r, false, 1, 4, cb.call);
-        return false;
-    }
-    char why[256];
-    bool paged;
-    switch (check_returned(d, &given, false, why, sizeof(why), &paged)) {
-    case BCSIM__SDD_NONE:
-        /* Step 3: nothing to give: BufferFinished, no data request. */
-        bcsim__state_after(r, false, 1, 3, cb.call);
-        return false;
-    case BCSIM__SDD_INVALID:
-        return invalid_output(r, cb.call, 1, why, paged, (uint64_t)d->out_buffer);
-    default:
-        break;
-    }
+    uint32_t call;
+    bool stop;
+    if (!sdd_request(r, BCSIM_MIN(S.per_cb_limit, S.remaining), false, &call, &stop))
+        return stop;
     if (bcsim__sdd_unmapped_own_buffer(d))
-        report(r, cb.call, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)d->out_buffer,
+        report(r, call, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)d->out_buffer,
                "OutBuffer %#llx returned by the size request is not mapped (checked again in the data request)",
                (unsigned long long)d->out_buffer);
     /* Step 7: reserve its framed size. */
@@ -423,54 +441,32 @@ static bool data_visit(void *rec, void *ctx)
     (void)ctx;
     bcsim__rrec_t *r = rec;
     bcsim__sdd_t *d = bcsim__osb.sdd;
-    memset(bcsim__osb.scratch, 0, PAGE);
-    memset(d, 0, sizeof(*d));
-    inbuffer_geometry(d, S.offset > BLOB_FILE_HEADER);
     uint64_t left = S.region > S.offset ? S.region - S.offset : 0;
-    uint64_t maximum = BCSIM_MIN(S.per_cb_limit, S.region);
-    d->maximum_allowed = (uint32_t)BCSIM_MIN(maximum, UINT32_MAX);
-    d->out_buffer = d->in_buffer;         /* the data request */
-    d->out_buffer_length = 0;
-    bcsim__sdd_t given = *d;
-    bcsim__cb_t cb = { .record = r, .reason = r->reason, .routine = r->routine, .data = d,
-                       .data_len = sizeof(*d), .irql = BCSIM_IRQL_HIGH, .state_during = 2 };
-    int out = bcsim__invoke(&cb);
-    note_call(cb.call, d);
-    if (out != BCSIM_OUTCOME_RETURNED) {
-        bcsim__state_after(r, false, 2, 4, cb.call);
-        return false;
-    }
-    char why[256];
-    bool paged;
-    switch (check_returned(d, &given, true, why, sizeof(why), &paged)) {
-    case BCSIM__SDD_NONE:
-        bcsim__state_after(r, false, 2, 3, cb.call);
-        return false;
-    case BCSIM__SDD_INVALID:
-        return invalid_output(r, cb.call, 2, why, paged, (uint64_t)d->out_buffer);
-    default:
-        break;
-    }
+    uint32_t call;
+    bool stop;
+    if (!sdd_request(r, BCSIM_MIN(S.per_cb_limit, S.region), true, &call, &stop))
+        return stop;
     uint64_t next = framed_next(S.offset, d->out_buffer_length, bcsim__m.cfg.secondary_packed);
     if (next - S.offset > left) {
+        char why[256];
         snprintf(why, sizeof(why), "OutBufferLength %u does not fit in the %llu bytes the size request reserved",
                  d->out_buffer_length, (unsigned long long)left);
-        return invalid_output(r, cb.call, 2, why, false, (uint64_t)d->out_buffer);
+        return invalid_output(r, call, 2, why, false, (uint64_t)d->out_buffer);
     }
     uint64_t *sz = bcsim__map_get(&S.size_of, (uint64_t)r);
     if (sz && *sz - 1 != d->out_buffer_length)
-        report(r, cb.call, BCSIM_V_SECONDARY_SIZE_CHANGED, (uint64_t)r,
+        report(r, call, BCSIM_V_SECONDARY_SIZE_CHANGED, (uint64_t)r,
                "size request %llu bytes, data request %u bytes", (unsigned long long)(*sz - 1),
                d->out_buffer_length);
-    bcsim_call_t *c = bcsim__call(cb.call);
+    bcsim_call_t *c = bcsim__call(call);
     /* Copy out before anything else runs: OutBuffer may be the scratch page. */
     uint8_t *copy = malloc(d->out_buffer_length);
     if (copy && bcsim__mem_read_harness((uint64_t)d->out_buffer, copy, d->out_buffer_length)) {
         S.offset = next;
-        emit(r, cb.call, &d->guid, copy, d->out_buffer_length, c ? c->component : NULL);
+        emit(r, call, &d->guid, copy, d->out_buffer_length, c ? c->component : NULL);
     }
     free(copy);
-    bcsim__state_after(r, false, 2, 3, cb.call);
+    bcsim__state_after(r, false, 2, 3, call);
     return false;
 }
 
