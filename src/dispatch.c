@@ -9,6 +9,7 @@
 #include "contain.h"
 
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 bcsim_call_t *bcsim__call(uint32_t idx)
@@ -50,6 +51,25 @@ const char *bcsim__rec_component(const void *rec, bool legacy)
     char buf[64];
     size_t n = c ? read_cstr(c, buf, sizeof(buf)) : SIZE_MAX;
     return n == SIZE_MAX ? "?" : bcsim__strndup(buf, n);
+}
+
+void bcsim__call_finding(const bcsim__rrec_t *r, uint32_t call, uint32_t id, uint64_t address,
+                         const char *fmt, ...)
+{
+    char detail[320];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof(detail), fmt, ap);
+    va_end(ap);
+    const bcsim_call_t *c = bcsim__call(call);
+    bcsim__report_t rep = { .id = id, .reason = r->reason, .component = c ? c->component : NULL,
+                            .pc = (uint64_t)r->routine, .address = address };
+    if (id == BCSIM_V_SECONDARY_BUFFER_NOT_RESIDENT) {
+        rep.bugcheck_code = BCSIM_BC_DRIVER_IRQL_NOT_LESS_OR_EQUAL;
+        rep.bugcheck_params[0] = address;
+        rep.bugcheck_params[1] = BCSIM_IRQL_HIGH;
+    }
+    bcsim__violation(&rep, "%s", detail);
 }
 
 void bcsim__state_after(void *rec, bool legacy, uint8_t during, uint8_t after, uint32_t call)

@@ -640,27 +640,6 @@ static void state_after(fz_ctx_t *c, void *rec, bool legacy, uint8_t during, uin
         bcsim__state_after(rec, legacy, during, after, call_idx);
 }
 
-static void finding(const bcsim__rrec_t *r, uint32_t call_idx, uint32_t id, uint64_t address,
-                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-static void finding(const bcsim__rrec_t *r, uint32_t call_idx, uint32_t id, uint64_t address,
-                    const char *fmt, ...)
-{
-    char detail[320];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof(detail), fmt, ap);
-    va_end(ap);
-    const bcsim_call_t *cl = bcsim__call(call_idx);
-    bcsim__report_t rep = { .id = id, .reason = r->reason, .component = cl ? cl->component : NULL,
-                            .pc = (uint64_t)r->routine, .address = address };
-    if (id == BCSIM_V_SECONDARY_BUFFER_NOT_RESIDENT) {
-        rep.bugcheck_code = BCSIM_BC_DRIVER_IRQL_NOT_LESS_OR_EQUAL;
-        rep.bugcheck_params[0] = address;
-        rep.bugcheck_params[1] = BCSIM_IRQL_HIGH;
-    }
-    bcsim__violation(&rep, "%s", detail);
-}
-
 /* ---- KbCallbackSecondaryDumpData (7.5) ---------------------------------------------------- */
 
 static bool sdd_visit(void *rec, void *vctx)
@@ -726,8 +705,8 @@ static bool sdd_visit(void *rec, void *vctx)
         state_after(c, r, false, during, 3, ci);
         return false;
     case BCSIM__SDD_INVALID:
-        finding(r, ci, paged ? BCSIM_V_SECONDARY_BUFFER_NOT_RESIDENT : BCSIM_V_SECONDARY_INVALID_OUTPUT,
-                (uint64_t)got.out_buffer, "%s", why);
+        bcsim__call_finding(r, ci, paged ? BCSIM_V_SECONDARY_BUFFER_NOT_RESIDENT : BCSIM_V_SECONDARY_INVALID_OUTPUT,
+                            (uint64_t)got.out_buffer, "%s", why);
         state_after(c, r, false, during, 4, ci);
         return false;
     default:
@@ -735,9 +714,9 @@ static bool sdd_visit(void *rec, void *vctx)
     }
     if (kind == 0) {
         if (bcsim__sdd_unmapped_own_buffer(&judged))
-            finding(r, ci, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)got.out_buffer,
-                    "OutBuffer %#llx returned by the size request is not mapped (checked again in the data request)",
-                    (unsigned long long)got.out_buffer);
+            bcsim__call_finding(r, ci, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)got.out_buffer,
+                                "OutBuffer %#llx returned by the size request is not mapped (checked again in the data request)",
+                                (unsigned long long)got.out_buffer);
         return false;              /* stays BufferInserted: it will be asked for the data */
     }
     state_after(c, r, false, during, 3, ci);
@@ -819,14 +798,14 @@ static bool mp_visit(void *rec, void *vctx)
     }
     bool bad = false;
     if (d.full && got.out_buffer_length > given.maximum_allowed) {
-        finding(r, ci, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)got.out_buffer,
-                "part: OutBufferLength %u exceeds MaximumAllowed %u", got.out_buffer_length,
-                given.maximum_allowed);
+        bcsim__call_finding(r, ci, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)got.out_buffer,
+                            "part: OutBufferLength %u exceeds MaximumAllowed %u", got.out_buffer_length,
+                            given.maximum_allowed);
         bad = true;
     } else if (d.full && data_style && !bcsim__sddx_part_resident(&got)) {
-        finding(r, ci, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)got.out_buffer,
-                "part: OutBuffer %#llx (%u bytes) is in %s", (unsigned long long)got.out_buffer,
-                got.out_buffer_length, bcsim__mem_describe((uint64_t)got.out_buffer));
+        bcsim__call_finding(r, ci, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)got.out_buffer,
+                            "part: OutBuffer %#llx (%u bytes) is in %s", (unsigned long long)got.out_buffer,
+                            got.out_buffer_length, bcsim__mem_describe((uint64_t)got.out_buffer));
         bad = true;
     }
     /* A finished sweep leaves the record in BufferInserted: it is asked again (the next
@@ -993,9 +972,9 @@ static bool pages_visit(void *rec, void *vctx)
     if (c->direct)
         return false;
     if (runaway) {
-        finding(r, ci, BCSIM_V_PAGES_RUNAWAY, (uint64_t)r,
-                "stopped after %u calls and %llu pages (bound: %llu pages)", n + 1,
-                (unsigned long long)pages_total, (unsigned long long)bcsim__m.cfg.pages_max_pages);
+        bcsim__call_finding(r, ci, BCSIM_V_PAGES_RUNAWAY, (uint64_t)r,
+                            "stopped after %u calls and %llu pages (bound: %llu pages)", n + 1,
+                            (unsigned long long)pages_total, (unsigned long long)bcsim__m.cfg.pages_max_pages);
         all_accepted = false;
     }
     state_after(c, r, false, 1, all_accepted ? 3 : 4, ci);
@@ -1034,7 +1013,7 @@ static bool triage_visit(void *rec, void *vctx)
     uint32_t id;
     uint64_t total;
     if (!bcsim__triage_check_array(got.data_array, given.max_virt_mem_size, &id, why, sizeof(why), &total)) {
-        finding(r, ci, id, (uint64_t)r, "%s", why);
+        bcsim__call_finding(r, ci, id, (uint64_t)r, "%s", why);
         state_after(c, r, false, 1, 4, ci);
         return false;
     }

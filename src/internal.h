@@ -404,6 +404,10 @@ bcsim_call_t *bcsim__call(uint32_t idx);
 void bcsim__state_after(void *rec, bool legacy, uint8_t during, uint8_t after, uint32_t call);
 uint8_t bcsim__rec_state(const void *rec, bool legacy);
 const char *bcsim__rec_component(const void *rec, bool legacy);
+/* A finding about a reason record's call: its reason, the call's component, the routine as
+ * the place; SECONDARY_BUFFER_NOT_RESIDENT names the 0xD1 Windows raises for it. */
+void bcsim__call_finding(const bcsim__rrec_t *r, uint32_t call, uint32_t id, uint64_t address,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /* Runs driver code outside a bug check (DriverEntry, DriverUnload, a test's call) with a
  * catch point: 0, or BCSIM_EBUGCHECK if the code (or a fault in it) bug-checked. */

@@ -15,21 +15,6 @@ typedef struct pages_ctx {
     uint32_t reason;
 } pages_ctx_t;
 
-static void pages_finding(bcsim__rrec_t *r, uint32_t call, uint32_t id, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void pages_finding(bcsim__rrec_t *r, uint32_t call, uint32_t id, const char *fmt, ...)
-{
-    char detail[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof(detail), fmt, ap);
-    va_end(ap);
-    bcsim_call_t *c = bcsim__call(call);
-    bcsim__report_t rep = { .id = id, .reason = r->reason, .address = (uint64_t)r,
-                            .component = c ? c->component : NULL, .pc = (uint64_t)r->routine };
-    bcsim__violation(&rep, "%s", detail);
-}
-
 /* Step 10: the range must be entirely mapped (virtual) or exist (physical). */
 static bool range_valid(bool physical, uint64_t address, uint64_t count)
 {
@@ -86,9 +71,9 @@ int bcsim__pages_check(bcsim__rrec_t *r, uint32_t call, const bcsim__pages_t *p,
     uint32_t f = flags & ~BCSIM__KB_PAGES_FEATURE_MASKS;
     if (f & ~(BCSIM__KB_PAGES_FLAG_VIRTUAL | BCSIM__KB_PAGES_FLAG_PHYSICAL |
               BCSIM__KB_PAGES_FLAG_ADDITIONAL_RANGES)) {
-        pages_finding(r, call, BCSIM_V_PAGES_INVALID_FLAGS,
-                      "Flags %#x has bits outside VIRTUAL, PHYSICAL and ADDITIONAL_RANGES_EXIST; "
-                      "range rejected with STATUS_INVALID_PARAMETER_4", flags);
+        bcsim__call_finding(r, call, BCSIM_V_PAGES_INVALID_FLAGS, (uint64_t)r,
+                            "Flags %#x has bits outside VIRTUAL, PHYSICAL and ADDITIONAL_RANGES_EXIST; "
+                            "range rejected with STATUS_INVALID_PARAMETER_4", flags);
         if (c)
             c->status = BCSIM_STATUS_INVALID_PARAMETER_4;
         return BCSIM__PAGES_REJECTED;
@@ -98,8 +83,8 @@ int bcsim__pages_check(bcsim__rrec_t *r, uint32_t call, const bcsim__pages_t *p,
     f &= ~BCSIM__KB_PAGES_FLAG_ADDITIONAL_RANGES;
     /* Step 7: both address kinds. */
     if (f == (BCSIM__KB_PAGES_FLAG_VIRTUAL | BCSIM__KB_PAGES_FLAG_PHYSICAL)) {
-        pages_finding(r, call, BCSIM_V_PAGES_INVALID_FLAGS,
-                      "both VIRTUAL and PHYSICAL set; range rejected with STATUS_INVALID_PARAMETER");
+        bcsim__call_finding(r, call, BCSIM_V_PAGES_INVALID_FLAGS, (uint64_t)r,
+                            "both VIRTUAL and PHYSICAL set; range rejected with STATUS_INVALID_PARAMETER");
         if (c)
             c->status = BCSIM_STATUS_INVALID_PARAMETER;
         return BCSIM__PAGES_REJECTED;
@@ -107,10 +92,10 @@ int bcsim__pages_check(bcsim__rrec_t *r, uint32_t call, const bcsim__pages_t *p,
     /* Step 8: neither (knob pages.neither_flag). */
     bool physical = f == BCSIM__KB_PAGES_FLAG_PHYSICAL;
     if (f == 0 && p->count != 0) {
-        pages_finding(r, call, BCSIM_V_PAGES_NO_ADDRESS_FLAG,
-                      "Flags %#x; %s", flags,
-                      cfg->pages_neither_reject ? "range rejected"
-                                                : "bcsim treats the range as physical");
+        bcsim__call_finding(r, call, BCSIM_V_PAGES_NO_ADDRESS_FLAG, (uint64_t)r,
+                            "Flags %#x; %s", flags,
+                            cfg->pages_neither_reject ? "range rejected"
+                                                      : "bcsim treats the range as physical");
         if (cfg->pages_neither_reject) {
             if (c)
                 c->status = BCSIM_STATUS_INVALID_PARAMETER;
@@ -126,11 +111,11 @@ int bcsim__pages_check(bcsim__rrec_t *r, uint32_t call, const bcsim__pages_t *p,
         return BCSIM__PAGES_RUNAWAY;
     /* Steps 10-11. */
     if (!range_valid(physical, p->address, p->count)) {
-        pages_finding(r, call, BCSIM_V_PAGES_INVALID_RANGE,
-                      "%s range %#llx, %llu pages is not %s; rejected with STATUS_INVALID_PARAMETER",
-                      physical ? "physical" : "virtual", (unsigned long long)p->address,
-                      (unsigned long long)p->count,
-                      physical ? "physical memory bcsim has" : "entirely mapped memory");
+        bcsim__call_finding(r, call, BCSIM_V_PAGES_INVALID_RANGE, (uint64_t)r,
+                            "%s range %#llx, %llu pages is not %s; rejected with STATUS_INVALID_PARAMETER",
+                            physical ? "physical" : "virtual", (unsigned long long)p->address,
+                            (unsigned long long)p->count,
+                            physical ? "physical memory bcsim has" : "entirely mapped memory");
         if (c)
             c->status = BCSIM_STATUS_INVALID_PARAMETER;
         return BCSIM__PAGES_REJECTED;
@@ -197,15 +182,15 @@ static bool pages_visit(void *rec, void *ctx_)
             break;
     }
     if (runaway) {
-        pages_finding(r, last_call, BCSIM_V_PAGES_RUNAWAY,
-                      "stopped after %u calls and %llu pages (bounds: %u calls, %llu pages)", calls,
-                      (unsigned long long)pages_total, cfg->pages_max_calls,
-                      (unsigned long long)cfg->pages_max_pages);
+        bcsim__call_finding(r, last_call, BCSIM_V_PAGES_RUNAWAY, (uint64_t)r,
+                            "stopped after %u calls and %llu pages (bounds: %u calls, %llu pages)", calls,
+                            (unsigned long long)pages_total, cfg->pages_max_calls,
+                            (unsigned long long)cfg->pages_max_pages);
         all_accepted = false;
     }
     if (protected_pages)
-        pages_finding(r, last_call, BCSIM_V_PAGES_PROTECTED,
-                      "%llu page-table pages kept in the dump", (unsigned long long)protected_pages);
+        bcsim__call_finding(r, last_call, BCSIM_V_PAGES_PROTECTED, (uint64_t)r,
+                            "%llu page-table pages kept in the dump", (unsigned long long)protected_pages);
     /* Step 14. */
     bcsim__state_after(r, false, 1, all_accepted ? 3 : 4, last_call);
     return false;

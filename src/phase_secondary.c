@@ -161,26 +161,6 @@ bool bcsim__sdd_unmapped_own_buffer(const bcsim__sdd_t *d)
            !bcsim__probe_read(d->out_buffer, 1);
 }
 
-static void report(bcsim__rrec_t *r, uint32_t call, uint32_t id, uint64_t address, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-static void report(bcsim__rrec_t *r, uint32_t call, uint32_t id, uint64_t address, const char *fmt, ...)
-{
-    char detail[320];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof(detail), fmt, ap);
-    va_end(ap);
-    bcsim_call_t *c = bcsim__call(call);
-    bcsim__report_t rep = { .id = id, .reason = r->reason, .component = c ? c->component : NULL,
-                            .pc = (uint64_t)r->routine, .address = address };
-    if (id == BCSIM_V_SECONDARY_BUFFER_NOT_RESIDENT) {
-        rep.bugcheck_code = BCSIM_BC_DRIVER_IRQL_NOT_LESS_OR_EQUAL;
-        rep.bugcheck_params[0] = address;
-        rep.bugcheck_params[1] = BCSIM_IRQL_HIGH;
-    }
-    bcsim__violation(&rep, "%s", detail);
-}
-
 static void note_call(uint32_t call, const bcsim__sdd_t *d)
 {
     bcsim_call_t *c = bcsim__call(call);
@@ -196,8 +176,8 @@ static void note_call(uint32_t call, const bcsim__sdd_t *d)
 static bool invalid_output(bcsim__rrec_t *r, uint32_t call, uint8_t during, const char *why,
                            bool paged, uint64_t ob)
 {
-    report(r, call, paged ? BCSIM_V_SECONDARY_BUFFER_NOT_RESIDENT : BCSIM_V_SECONDARY_INVALID_OUTPUT,
-           ob, "%s", why);
+    bcsim__call_finding(r, call, paged ? BCSIM_V_SECONDARY_BUFFER_NOT_RESIDENT : BCSIM_V_SECONDARY_INVALID_OUTPUT,
+                        ob, "%s", why);
     bcsim__state_after(r, false, during, 4, call);
     if (!bcsim__m.cfg.secondary_skip_record_on_invalid) {
         S.aborted = true;
@@ -258,9 +238,9 @@ static bool size_visit(void *rec, void *ctx)
     if (!sdd_request(r, BCSIM_MIN(S.per_cb_limit, S.remaining), false, &call, &stop))
         return stop;
     if (bcsim__sdd_unmapped_own_buffer(d))
-        report(r, call, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)d->out_buffer,
-               "OutBuffer %#llx returned by the size request is not mapped (checked again in the data request)",
-               (unsigned long long)d->out_buffer);
+        bcsim__call_finding(r, call, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)d->out_buffer,
+                            "OutBuffer %#llx returned by the size request is not mapped (checked again in the data request)",
+                            (unsigned long long)d->out_buffer);
     /* Step 7: reserve its framed size. */
     uint64_t start = S.offset;
     S.offset = framed_next(S.offset, d->out_buffer_length, bcsim__m.cfg.secondary_packed);
@@ -340,8 +320,8 @@ static bool mp_size_visit(void *rec, void *ctx)
             if (m.parts.n == 0)
                 m.guid = x->guid;
             else if (memcmp(&m.guid, &x->guid, sizeof(m.guid)))
-                report(r, cb.call, BCSIM_V_MULTIPART_GUID_CHANGED, (uint64_t)r,
-                       "part %u changed the GUID; the first part's GUID tags the block", part);
+                bcsim__call_finding(r, cb.call, BCSIM_V_MULTIPART_GUID_CHANGED, (uint64_t)r,
+                                    "part %u changed the GUID; the first part's GUID tags the block", part);
         }
         uint32_t *slot = BCSIM_VEC_PUSH(&m.parts);
         if (slot)
@@ -355,10 +335,10 @@ static bool mp_size_visit(void *rec, void *ctx)
             break;
     }
     if (runaway) {
-        report(r, last, BCSIM_V_MULTIPART_RUNAWAY, (uint64_t)r,
-               "stopped after %zu parts and %llu bytes (bounds: %u parts, %llu bytes per callback)",
-               m.parts.n, (unsigned long long)m.total, cfg->multipart_max_parts,
-               (unsigned long long)S.per_cb_limit);
+        bcsim__call_finding(r, last, BCSIM_V_MULTIPART_RUNAWAY, (uint64_t)r,
+                            "stopped after %zu parts and %llu bytes (bounds: %u parts, %llu bytes per callback)",
+                            m.parts.n, (unsigned long long)m.total, cfg->multipart_max_parts,
+                            (unsigned long long)S.per_cb_limit);
         bad = true;
     }
     if (bad || m.total == 0) {
@@ -422,12 +402,12 @@ static void emit(bcsim__rrec_t *r, uint32_t call, const bcsim_guid_t *g, const v
 {
     static const bcsim_guid_t zero;
     if (!memcmp(g, &zero, sizeof(zero)))
-        report(r, call, BCSIM_V_SECONDARY_ZERO_GUID, (uint64_t)r, "%llu-byte block",
-               (unsigned long long)size);
+        bcsim__call_finding(r, call, BCSIM_V_SECONDARY_ZERO_GUID, (uint64_t)r, "%llu-byte block",
+                            (unsigned long long)size);
     for (size_t i = 0; i < S.guids.n; i++)
         if (!memcmp(&S.guids.v[i], g, sizeof(*g))) {
             char gb[40];
-            report(r, call, BCSIM_V_DUPLICATE_GUID, (uint64_t)r, "%s", bcsim_guid_format(g, gb));
+            bcsim__call_finding(r, call, BCSIM_V_DUPLICATE_GUID, (uint64_t)r, "%s", bcsim_guid_format(g, gb));
             break;
         }
     bcsim_guid_t *slot = BCSIM_VEC_PUSH(&S.guids);
@@ -455,9 +435,9 @@ static bool data_visit(void *rec, void *ctx)
     }
     uint64_t *sz = bcsim__map_get(&S.size_of, (uint64_t)r);
     if (sz && *sz - 1 != d->out_buffer_length)
-        report(r, call, BCSIM_V_SECONDARY_SIZE_CHANGED, (uint64_t)r,
-               "size request %llu bytes, data request %u bytes", (unsigned long long)(*sz - 1),
-               d->out_buffer_length);
+        bcsim__call_finding(r, call, BCSIM_V_SECONDARY_SIZE_CHANGED, (uint64_t)r,
+                            "size request %llu bytes, data request %u bytes", (unsigned long long)(*sz - 1),
+                            d->out_buffer_length);
     bcsim_call_t *c = bcsim__call(call);
     /* Copy out before anything else runs: OutBuffer may be the scratch page. */
     uint8_t *copy = malloc(d->out_buffer_length);
@@ -539,9 +519,9 @@ static bool mp_data_visit(void *rec, void *ctx)
             return invalid_output(r, cb.call, 1, why, false, (uint64_t)x->out_buffer);
         }
         if (got != want)
-            report(r, cb.call, BCSIM_V_MULTIPART_PART_MISMATCH, (uint64_t)r,
-                   "part %zu: %u bytes in the data sweep, %u in the sizing sweep; %s", part, got,
-                   want, got > want ? "truncated" : "zero-padded");
+            bcsim__call_finding(r, cb.call, BCSIM_V_MULTIPART_PART_MISMATCH, (uint64_t)r,
+                                "part %zu: %u bytes in the data sweep, %u in the sizing sweep; %s", part, got,
+                                want, got > want ? "truncated" : "zero-padded");
         uint32_t n = BCSIM_MIN(got, want);
         if (n)
             bcsim__mem_read_harness((uint64_t)x->out_buffer, blob + pos, n);
@@ -551,12 +531,12 @@ static bool mp_data_visit(void *rec, void *ctx)
             break;
     }
     if (!bad && part < m->parts.n)
-        report(r, last, BCSIM_V_MULTIPART_PART_MISMATCH, (uint64_t)r,
-               "data sweep ended after %zu of %zu parts; the rest is zero-filled", part, m->parts.n);
+        bcsim__call_finding(r, last, BCSIM_V_MULTIPART_PART_MISMATCH, (uint64_t)r,
+                            "data sweep ended after %zu of %zu parts; the rest is zero-filled", part, m->parts.n);
     else if (!bad && more)
-        report(r, last, BCSIM_V_MULTIPART_PART_MISMATCH, (uint64_t)r,
-               "data sweep asked for more than the %zu parts of the sizing sweep; extra parts ignored",
-               m->parts.n);
+        bcsim__call_finding(r, last, BCSIM_V_MULTIPART_PART_MISMATCH, (uint64_t)r,
+                            "data sweep asked for more than the %zu parts of the sizing sweep; extra parts ignored",
+                            m->parts.n);
     if (!bad) {
         const bcsim_call_t *c0 = bcsim__call(first_call);
         const char *comp = c0 ? c0->component : NULL;
