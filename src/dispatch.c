@@ -56,11 +56,6 @@ const char *bcsim__rec_component(const void *rec, bool legacy)
 void bcsim__call_finding(const bcsim__rrec_t *r, uint32_t call, uint32_t id, uint64_t address,
                          const char *fmt, ...)
 {
-    char detail[320];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof(detail), fmt, ap);
-    va_end(ap);
     const bcsim_call_t *c = bcsim__call(call);
     bcsim__report_t rep = { .id = id, .reason = r->reason, .component = c ? c->component : NULL,
                             .pc = (uint64_t)r->routine, .address = address };
@@ -69,7 +64,10 @@ void bcsim__call_finding(const bcsim__rrec_t *r, uint32_t call, uint32_t id, uin
         rep.bugcheck_params[0] = address;
         rep.bugcheck_params[1] = BCSIM_IRQL_HIGH;
     }
-    bcsim__violation(&rep, "%s", detail);
+    va_list ap;
+    va_start(ap, fmt);
+    bcsim__violationv(&rep, fmt, ap);
+    va_end(ap);
 }
 
 void bcsim__state_after(void *rec, bool legacy, uint8_t during, uint8_t after, uint32_t call)

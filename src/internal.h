@@ -244,9 +244,13 @@ typedef struct bcsim__report {
 } bcsim__report_t;
 #define BCSIM__NO_REASON INT32_MIN
 
-/* Records a finding; formats the message from the table text plus `detail`. */
+/* Records a finding; formats the message from the table text plus `detail` (only when the
+ * finding is kept: not a duplicate, not a verifier rule with the verifier off). The va_list
+ * form is for the wrappers that fill a report and pass their caller's format on. */
 void bcsim__violation(const bcsim__report_t *r, const char *detail_fmt, ...)
     __attribute__((format(printf, 2, 3)));
+void bcsim__violationv(const bcsim__report_t *r, const char *detail_fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 void bcsim__violations_reset_dedupe(void);
 /* Fills in file:line of findings recorded while a callback ran (harness stack only). */
 void bcsim__violations_resolve(void);

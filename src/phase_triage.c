@@ -86,16 +86,14 @@ static void triage_invalid(bcsim__rrec_t *r, uint32_t call, uint32_t id, const c
     __attribute__((format(printf, 4, 5)));
 static void triage_invalid(bcsim__rrec_t *r, uint32_t call, uint32_t id, const char *fmt, ...)
 {
-    char detail[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof(detail), fmt, ap);
-    va_end(ap);
     bcsim_call_t *c = bcsim__call(call);
     bcsim__report_t rep = { .id = id, .reason = BCSIM_REASON_TRIAGE_DUMP_DATA,
                             .component = c ? c->component : NULL, .address = (uint64_t)r,
                             .pc = (uint64_t)r->routine };
-    bcsim__violation(&rep, "%s", detail);
+    va_list ap;
+    va_start(ap, fmt);
+    bcsim__violationv(&rep, fmt, ap);
+    va_end(ap);
     bcsim__state_after(r, false, 1, 4, call);
 }
 

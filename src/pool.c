@@ -18,11 +18,6 @@ static void pool_report(uint32_t id, void *caller, uint64_t address, uint32_t su
 static void pool_report(uint32_t id, void *caller, uint64_t address, uint32_t subcode,
                         uint64_t p2, uint64_t p3, uint64_t p4, const char *fmt, ...)
 {
-    char detail[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof(detail), fmt, ap);
-    va_end(ap);
     bcsim_call_t *c = bcsim__m.current_call >= 0 ? bcsim__call((uint32_t)bcsim__m.current_call) : NULL;
     bcsim__report_t r = { .id = id, .pc = (uint64_t)caller, .address = address,
                           .component = c ? c->component : NULL,
@@ -30,7 +25,10 @@ static void pool_report(uint32_t id, void *caller, uint64_t address, uint32_t su
                           .bugcheck_code = BCSIM_BC_DRIVER_VERIFIER_DETECTED_VIOLATION,
                           .bugcheck_params = { subcode, p2, p3, p4 },
                           .dedupe = (uint64_t)caller };
-    bcsim__violation(&r, "%s", detail);
+    va_list ap;
+    va_start(ap, fmt);
+    bcsim__violationv(&r, fmt, ap);
+    va_end(ap);
 }
 
 static const char *tag_text(uint32_t tag, char out[5])

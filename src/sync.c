@@ -64,15 +64,13 @@ static void report(uint32_t id, void *caller, uint64_t dedupe, uint32_t code, ui
 static void report(uint32_t id, void *caller, uint64_t dedupe, uint32_t code, uint64_t p1,
                    uint64_t p2, uint64_t p3, uint64_t p4, const char *fmt, ...)
 {
-    char detail[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof(detail), fmt, ap);
-    va_end(ap);
     bcsim__report_t r = { .id = id, .reason = BCSIM__NO_REASON, .pc = (uint64_t)caller,
                           .address = dedupe, .bugcheck_code = code,
                           .bugcheck_params = { p1, p2, p3, p4 }, .dedupe = dedupe };
-    bcsim__violation(&r, "%s", detail);
+    va_list ap;
+    va_start(ap, fmt);
+    bcsim__violationv(&r, fmt, ap);
+    va_end(ap);
 }
 
 /* R4: a synchronization object used inside a bug-check callback. */

@@ -117,6 +117,14 @@ static void maybe_raise(const bcsim__report_t *r, uint32_t severity)
 
 void bcsim__violation(const bcsim__report_t *r, const char *detail_fmt, ...)
 {
+    va_list ap;
+    va_start(ap, detail_fmt);
+    bcsim__violationv(r, detail_fmt, ap);
+    va_end(ap);
+}
+
+void bcsim__violationv(const bcsim__report_t *r, const char *detail_fmt, va_list ap)
+{
     if (r->id >= BCSIM_V__COUNT)
         return;
     if (!bcsim__m.cfg.verifier && bcsim_violation_is_verifier_rule(r->id))
@@ -128,12 +136,8 @@ void bcsim__violation(const bcsim__report_t *r, const char *detail_fmt, ...)
         bcsim__map_put(&bcsim__m.dedupe, key, 1);
     }
     char detail[512] = "";
-    if (detail_fmt) {
-        va_list ap;
-        va_start(ap, detail_fmt);
+    if (detail_fmt)
         vsnprintf(detail, sizeof(detail), detail_fmt, ap);
-        va_end(ap);
-    }
     bcsim_violation_t *v = BCSIM_VEC_PUSH(&bcsim__m.violations);
     if (!v)
         return;
