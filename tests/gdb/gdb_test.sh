@@ -237,13 +237,19 @@ $want"
     expect '^reason list \(head 0x[0-9a-f]+\): 5 records$'
     expect '^pages list \(head 0x[0-9a-f]+\): 1 record$'
     expect '^8 records$'
-    # bcsim's own iterator (an inferior call, in this test only) counts the same
-    expect '^\$1 = 2$'
-    expect '^\$2 = 5$'
-    expect '^\$3 = 1$'
+    # bcsim's own iterator (an inferior call, in this test only) counts the same. Some
+    # kernel/gdb pairs cannot make inferior calls at all (gdb 13 on kernels whose xsave area
+    # it cannot write: "Couldn't write extended state status"); there only the walk is checked.
+    if grep -q "Couldn't write extended state" "$LOG"; then
+        echo "note: this gdb cannot make inferior calls here; bcsim_records_count() not checked"
+    else
+        expect '^\$1 = 2$'
+        expect '^\$2 = 5$'
+        expect '^\$3 = 1$'
+    fi
     # corrupted lists
     expect '^  walk stopped: list reaches an unreadable record at 0x1000$'
-    expect '^\$4 = reason callback list head, 0 records \(walk stopped: list reaches an unreadable record at 0x1000\) = \{flink = 0x1000, blink = 0x[0-9a-f]+( <[^>]*>)?\}$'
+    expect '^\$[0-9]+ = reason callback list head, 0 records \(walk stopped: list reaches an unreadable record at 0x1000\) = \{flink = 0x1000, blink = 0x[0-9a-f]+( <[^>]*>)?\}$'
     expect '^  walk stopped: misaligned list entry at 0x[0-9a-f]+$'
     expect '^  walk stopped: list entry 0x[0-9a-f]+: Blink 0x[0-9a-f]+ does not point at its predecessor 0x[0-9a-f]+$'
     expect '^3 records$'
