@@ -29,6 +29,7 @@ write_basic_package_version_file("${PROJECT_BINARY_DIR}/bcsimConfigVersion.cmake
 install(FILES "${PROJECT_BINARY_DIR}/bcsimConfig.cmake" "${PROJECT_BINARY_DIR}/bcsimConfigVersion.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/BcsimDriver.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/BcsimDriverTest.cmake"
+              "${PROJECT_SOURCE_DIR}/cmake/BcsimIncludes.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/BcsimCmocka.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/bcsim_driver_marker.c"
         DESTINATION "${BCSIM_INSTALL_CMAKEDIR}")

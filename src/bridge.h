@@ -229,6 +229,28 @@ bcsim__i32 bcsim__crash_dump_header(bcsim__u32 dump_type, bcsim__u32 flags, void
  * ExRaiseStatus: a driver __try frame takes it; else the running call's containment. */
 __attribute__((__noreturn__)) void bcsim__raise_status(bcsim__i32 status, void *caller);
 
+
+/* ---- stacks and unwinding (src/unwind.c, src/capture.S; README "Stack walks") ---------------
+ * Registers in Windows CONTEXT order: 0 Rax, 1 Rcx, 2 Rdx, 3 Rbx, 4 Rsp, 5 Rbp, 6 Rsi, 7 Rdi,
+ * 8-15 R8-R15, 16 Rip. */
+#define BCSIM__REG_RSP 4
+#define BCSIM__REG_RIP 16
+/* The caller's registers at its return: Rip the return address, Rsp past it. */
+void bcsim__capture_regs(bcsim__u64 regs[17]);
+/* One frame up by the module's call-frame information: 1 unwound, 0 the end of the chain (Rip
+ * is 0: the outermost frame of the stack the walk is on), -1 no unwind data for Rip (regs
+ * unchanged). saved (may be NULL) receives, per register, the stack slot it was restored from. */
+int bcsim__unwind_step(bcsim__u64 regs[17], bcsim__u64 *saved[16]);
+/* A frame without unwind data (a leaf): Rip = [Rsp] (0 if unreadable), Rsp += 8. */
+void bcsim__unwind_leaf(bcsim__u64 regs[17], bcsim__u64 *saved[16]);
+/* The function around pc (its call-frame entry): 1 found (image base = the module's lowest
+ * address, [begin, end) absolute), 0 not. */
+int bcsim__unwind_function(bcsim__u64 pc, bcsim__u64 *image_base, bcsim__u64 *begin,
+                           bcsim__u64 *end);
+/* Return addresses of the calling chain from the frame whose return address is `first` (entry
+ * 0 is `first`), after skipping `skip`; at most `count`. Returns how many were written. */
+bcsim__u32 bcsim__stack_frames(void *first, bcsim__u32 skip, bcsim__u32 count, void **out);
+
 #ifdef __cplusplus
 }
 #endif

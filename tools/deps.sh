@@ -6,7 +6,7 @@ set -euo pipefail
 BCSIM_PACKAGES=(
   build-essential cmake pkg-config   # toolchain
   gcc-multilib                       # the -m32 compile-only x86 layout test
-  clang libclang-rt-14-dev           # clang builds, libFuzzer, sanitizer runtimes
+  clang-19 libclang-rt-19-dev        # clang builds (drivers, fuzzers, tests), libFuzzer, sanitizer runtimes
   libcmocka-dev                      # unit tests
   libdw-dev libelf-dev               # DWARF: file:line of driver call sites and faults
   libjansson-dev                     # JSON reports and scenarios

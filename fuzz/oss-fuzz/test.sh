@@ -1,19 +1,19 @@
 #!/usr/bin/env bash
 # fuzz/oss-fuzz/test.sh BCSIM_SOURCE WORKDIR
-#   Runs build.sh as OSS-Fuzz and ClusterFuzzLite would (CC=clang, CFLAGS with
+#   Runs build.sh as OSS-Fuzz and ClusterFuzzLite would (CC=clang-19, CFLAGS with
 #   -fsanitize=fuzzer-no-link,address, LIB_FUZZING_ENGINE=-fsanitize=fuzzer, OUT, SRC, WORK),
 #   then checks that every fuzzer is in $OUT with its seed corpus, and gives each a short real
 #   libFuzzer run from its seeds (5000 executions or 2 seconds, whichever ends first): this is
-#   the clang fuzzing CI does on every run. Exit 77 (skipped) without clang or zip.
+#   the clang fuzzing CI does on every run. Exit 77 (skipped) without clang-19 or zip.
 set -euo pipefail
 src=$1 work=$2
-for t in clang clang++ zip unzip; do
+for t in clang-19 clang++-19 zip unzip; do
   command -v $t >/dev/null || { echo "$t not installed: skipped"; exit 77; }
 done
 rm -rf "$work"
 mkdir -p "$work/src" "$work/out" "$work/work"
 ln -s "$src" "$work/src/bcsim"
-export CC=clang CXX=clang++ CFLAGS="-fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer"
+export CC=clang-19 CXX=clang++-19 CFLAGS="-fsanitize=fuzzer-no-link,address -fno-omit-frame-pointer"
 export CXXFLAGS="$CFLAGS" LIB_FUZZING_ENGINE=-fsanitize=fuzzer
 export OUT="$work/out" SRC="$work/src" WORK="$work/work"
 "$src/fuzz/oss-fuzz/build.sh" > "$work/build.log" 2>&1 || { tail -40 "$work/build.log"; exit 1; }

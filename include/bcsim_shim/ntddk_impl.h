@@ -206,6 +206,18 @@ PsGetProcessId(
     _In_ PEPROCESS Process
     );
 
+/* Learn: RtlWalkFrameChain — reserved for system use (use RtlCaptureStackBackTrace); the
+ * frames to skip are Flags >> RTL_STACK_WALKING_MODE_FRAMES_TO_SKIP_SHIFT. */
+#define RTL_STACK_WALKING_MODE_FRAMES_TO_SKIP_SHIFT 8
+NTSYSAPI
+ULONG
+NTAPI
+RtlWalkFrameChain(
+    _Out_writes_(Count - (Flags >> RTL_STACK_WALKING_MODE_FRAMES_TO_SKIP_SHIFT)) PVOID *Callers,
+    _In_ ULONG Count,
+    _In_ ULONG Flags
+    );
+
 EXTERN_C_END
 
 #endif /* BCSIM_SHIM_NTDDK_IMPL_H */

@@ -46,6 +46,15 @@ RtlCompareMemory(
     _In_ SIZE_T Length
     );
 
+/* The return address of the caller of the routine that calls it, and that caller's. */
+NTSYSAPI
+VOID
+NTAPI
+RtlGetCallersAddress(
+    _Out_ PVOID *CallersAddress,
+    _Out_ PVOID *CallersCaller
+    );
+
 /* ---- doubly and singly linked lists ------------------------------------------------------------
  * As in the WDK, the routines check the links they are about to change and fail fast on
  * corruption (bug check 0x139, P1 = 3 FAST_FAIL_CORRUPT_LIST_ENTRY); define
