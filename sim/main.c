@@ -1,6 +1,6 @@
 /*
  * sim/main.c — the bcsim program: `bcsim run` (simulate), `bcsim dump` (read a crash dump),
- * `bcsim knobs` (list model knobs), `bcsim --version`.
+ * `bcsim imports` (a module's kernel imports), `bcsim knobs` (list model knobs), `bcsim --version`.
  */
 #include "cli.h"
 
@@ -19,6 +19,7 @@ static void usage(FILE *out)
 "commands:\n"
 "  run     load drivers, run a simulated bug check, write and report the dump\n"
 "  dump    inspect a crash dump (header, secondary data, memory)\n"
+"  imports list a driver module's kernel imports: implemented, stub or unresolved\n"
 "  knobs   list the model knobs `run --set` and scenarios accept\n"
 "\n"
 "`bcsim <command> --help` describes each; `bcsim --version` prints the version.\n");
@@ -45,6 +46,8 @@ int main(int argc, char **argv)
         return bcsim_cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "dump"))
         return bcsim_cmd_dump(argc - 1, argv + 1);
+    if (!strcmp(cmd, "imports"))
+        return bcsim_cmd_imports(argc - 1, argv + 1);
     if (!strcmp(cmd, "knobs"))
         return cmd_knobs();
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {

@@ -8,6 +8,7 @@
  */
 #include "internal.h"
 #include "contain.h"
+#include "imports.h"
 
 #include <dlfcn.h>
 #include <elf.h>
@@ -229,6 +230,7 @@ int bcsim_driver_load(bcsim_sim_t *sim, const char *path, const char *registry_p
     struct stat st;
     if (stat(path, &st) != 0)
         return BCSIM_ENOENT;
+    bcsim__imports_bind(path);      /* stubs for the imports bcsim does not provide */
     void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!h) {
         bcsim__set_last_error("%s", dlerror());
@@ -246,7 +248,9 @@ int bcsim_driver_load(bcsim_sim_t *sim, const char *path, const char *registry_p
         dlclose(h);
         return BCSIM_ENOENTRY;
     }
-    return attach(basename_noext(path), path, entry, h, registry_path, out);
+    const char *name = basename_noext(path);
+    bcsim__imports_report_loaded(path, name, (uint64_t)di.dli_fbase);
+    return attach(name, path, entry, h, registry_path, out);
 }
 
 int bcsim_driver_attach(bcsim_sim_t *sim, const char *name, void *driver_entry,

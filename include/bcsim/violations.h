@@ -90,6 +90,9 @@
     XX(DBGPRINT_ABOVE_DIRQL,        WARNING,   "DbgPrint-family routine called above DIRQL (documented IRQL <= DIRQL; the debugger's IPIs can deadlock)") \
     XX(IRQL_TOO_LOW,                VIOLATION, "routine called below its minimum IRQL") \
     XX(DEADLOCK,                    VIOLATION, "spin lock, fast mutex or wait that can never be satisfied on the one simulated processor (a deadlock)") \
-    XX(INTERRUPTS_ENABLED_IN_CALLBACK, VIOLATION, "interrupts re-enabled (_enable, sti) inside a bug-check callback, which runs with interrupts disabled")
+    XX(INTERRUPTS_ENABLED_IN_CALLBACK, VIOLATION, "interrupts re-enabled (_enable, sti) inside a bug-check callback, which runs with interrupts disabled") \
+    /* loading (src/imports.c) */ \
+    XX(UNRESOLVED_IMPORT,           WARNING,   "driver called a routine nothing provides (an import bcsim does not implement)") \
+    XX(UNRESOLVED_IMPORTS,          INFO,      "module imports routines or data bcsim does not provide; each resolves to a stub")
 
 #endif /* BCSIM_VIOLATIONS_H */
