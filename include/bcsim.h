@@ -388,6 +388,17 @@ bool bcsim_sim_halted(const bcsim_sim_t *sim);
 int bcsim_sim_port_script(bcsim_sim_t *sim, uint64_t address, bool is_register,
                           const uint64_t *values, uint32_t count);
 
+/**
+ * Gives PCI function bus:device.function (bus 0-255 of segment 0, device 0-31, function 0-7) a
+ * configuration space for HalGetBusDataByOffset / HalSetBusDataByOffset: `config` is its first
+ * `length` bytes (at most 4096; the space is at least 256 bytes, the rest zero). Buses up to the
+ * highest scripted one exist; every other slot is empty (reads return 2, PCI_INVALID_VENDORID).
+ * length 0 removes the function. Scripts last until bcsim_sim_destroy().
+ * @return 0, BCSIM_EINVAL or BCSIM_ENOMEM.
+ */
+int bcsim_sim_pci_config(bcsim_sim_t *sim, uint32_t bus, uint32_t device, uint32_t function,
+                         const uint8_t *config, uint32_t length);
+
 /** Every finding since the machine was created (registration-time findings included). */
 uint32_t bcsim_sim_violation_count(const bcsim_sim_t *sim);
 const bcsim_violation_t *bcsim_sim_violation(const bcsim_sim_t *sim, uint32_t index);
@@ -555,6 +566,8 @@ struct bcsim_result {
     const bcsim_range_t *ranges;
     uint32_t range_count;
     const char *dbgprint;        /**< text printed during the bug check */
+    const char *screen;          /**< the blue screen's text: what drivers displayed with
+                                      InbvDisplayString since the last InbvResetDisplay (NULL: none) */
 
     uint32_t dump_type;          /**< BCSIM_DUMP_* configured */
     const char *dump_path;       /**< the file written, or NULL */

@@ -385,6 +385,8 @@ static int boot_unload(const run_plan_t *p, const boot_out_t *o)
     bcsim_sim_t *sim;
     if ((rc = bcsim_sim_create(&cfg, &sim)))
         return fprintf(stderr, "bcsim run: cannot boot: %s\n", bcsim_strerror(rc)), EXIT_INTERNAL;
+    if (p->scenario)
+        bcsim_scenario_apply_devices(p->scenario, sim);   /* DriverEntry may read devices */
     bcsim_driver_t **drv = calloc(p->ndrivers + 1, sizeof(*drv));
     bool bugchecked;
     rc = load_drivers(p, sim, drv, &bugchecked);
@@ -435,10 +437,7 @@ static int boot_bugcheck(const run_plan_t *p, uint32_t bc, const boot_out_t *o)
     if ((rc = bcsim_sim_create(&cfg, &sim)))
         return fprintf(stderr, "bcsim run: cannot boot: %s\n", bcsim_strerror(rc)), EXIT_INTERNAL;
     if (p->scenario)
-        for (uint32_t i = 0; i < bcsim_scenario_port_count(p->scenario); i++) {
-            const bcsim_scenario_port_t *sp = bcsim_scenario_port(p->scenario, i);
-            bcsim_sim_port_script(sim, sp->address, sp->is_register, sp->reads, sp->read_count);
-        }
+        bcsim_scenario_apply_devices(p->scenario, sim);
     bcsim_driver_t **drv = calloc(p->ndrivers + 1, sizeof(*drv));
     bool bugchecked;
     rc = load_drivers(p, sim, drv, &bugchecked);

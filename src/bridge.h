@@ -251,6 +251,21 @@ int bcsim__unwind_function(bcsim__u64 pc, bcsim__u64 *image_base, bcsim__u64 *be
  * 0 is `first`), after skipping `skip`; at most `count`. Returns how many were written. */
 bcsim__u32 bcsim__stack_frames(void *first, bcsim__u32 skip, bcsim__u32 count, void **out);
 
+
+/* ---- the blue screen (src/screen.c): InbvDisplayString's text, kept for the report ---------- */
+void bcsim__screen_reset(void);
+/* InbvEnableDisplayString: returns whether display strings were enabled before. */
+int bcsim__screen_enable(int enable);
+/* Appends a NUL-terminated string (at most max bytes read); 0 when display strings are off. */
+int bcsim__screen_write(const char *text, bcsim__u64 max);
+
+
+/* ---- PCI configuration space (src/pci.c) ------------------------------------------------------
+ * HalGet/SetBusDataByOffset for PCIConfiguration: the bytes read or written (0: no such bus or
+ * nothing there; an empty slot's read is 2 bytes of 0xFF, PCI_INVALID_VENDORID). */
+bcsim__u32 bcsim__pci_access(bcsim__u32 bus_number, bcsim__u32 slot, void *buffer,
+                             bcsim__u32 offset, bcsim__u32 length, int write);
+
 #ifdef __cplusplus
 }
 #endif

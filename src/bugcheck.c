@@ -147,6 +147,7 @@ static void build_result(void)
     r->violation_count = vs ? nv : 0;
     size_t dn = bcsim__m.dbgprint.n > u->dbgprint_start ? bcsim__m.dbgprint.n - u->dbgprint_start : 0;
     r->dbgprint = dn ? bcsim__strndup(bcsim__m.dbgprint.v + u->dbgprint_start, dn) : "";
+    r->screen = bcsim__screen_contents();
     r->dump_type = u->dump_type;
     r->dump_path = u->dump_path;
     r->dump_status = u->dump_status;

@@ -266,6 +266,8 @@ void bcsim__symbolize(uint64_t pc, bcsim__srcloc_t *out);
 const char *bcsim__symbol_name(uint64_t addr);   /* "Fn" or "module+0x1234" */
 void bcsim__symbolize_invalidate(void);          /* after a module was loaded */
 void bcsim__symbolize_fini(void);
+/* The screen text so far (a copy), or NULL (src/screen.c). */
+const char *bcsim__screen_contents(void);
 
 /* ---- IRQL and the verifier gate (irql.c) ------------------------------------------- */
 uint8_t bcsim__irql_get(void);
@@ -419,6 +421,7 @@ int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, cons
 void bcsim__set_last_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void bcsim__ports_shutdown(void);
+void bcsim__pci_shutdown(void);           /* src/pci.c */
 void bcsim__mm_shutdown(void);        /* src/mm.c: forgets the I/O-space mappings */
 
 /* The supervisor's view of what driver code runs now (bcsim_set_activity_buffer). */

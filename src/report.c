@@ -178,6 +178,15 @@ void bcsim_report_text(FILE *out, const bcsim_result_t *res, const bcsim_violati
                         p->call_seq != UINT32_MAX ? bcsim__strfmt(", call #%u", p->call_seq) : "");
             }
         }
+        if (res->screen) {
+            fprintf(out, "\nscreen (InbvDisplayString):\n");
+            for (const char *l = res->screen; *l;) {
+                const char *nl = strchr(l, '\n');
+                int len = nl ? (int)(nl - l) : (int)strlen(l);
+                fprintf(out, "  | %.*s\n", len, l);
+                l += len + (nl != NULL);
+            }
+        }
         if (res->dump_type != BCSIM_DUMP_NONE && !res->power_failure) {
             if (res->dump_path && res->dump_status == 0)
                 fprintf(out, "\ndump: %s (%llu bytes), SecondaryDataState %#x\n", res->dump_path,
@@ -342,6 +351,7 @@ void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation
         }
         json_object_set_new(root, "ports", ports);
         json_object_set_new(root, "dbgprint", json_string(res->dbgprint ? res->dbgprint : ""));
+        json_object_set_new(root, "screen", res->screen ? json_string(res->screen) : json_null());
         json_t *dump = json_pack("{s:s, s:s?, s:i, s:s}", "type",
                                  res->dump_type == BCSIM_DUMP_FULL ? "full"
                                  : res->dump_type == BCSIM_DUMP_BITMAP ? "bitmap"

@@ -337,6 +337,8 @@ NTKERNELAPI ULONG NTAPI KeQueryActiveProcessorCountEx(_In_ USHORT GroupNumber);
 NTKERNELAPI ULONG NTAPI KeQueryMaximumProcessorCount(VOID);
 NTKERNELAPI ULONG NTAPI KeQueryMaximumProcessorCountEx(_In_ USHORT GroupNumber);
 NTKERNELAPI KAFFINITY NTAPI KeQueryActiveProcessors(VOID);
+NTKERNELAPI NTSTATUS NTAPI KeGetProcessorNumberFromIndex(_In_ ULONG ProcIndex,
+                                                         _Out_ PPROCESSOR_NUMBER ProcNumber);
 
 /* ---- threads --------------------------------------------------------------------------------- */
 NTKERNELAPI PKTHREAD NTAPI KeGetCurrentThread(VOID);

@@ -33,6 +33,20 @@ ULONG KeGetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber)
     return 0;
 }
 
+/* KeGetProcessorNumberFromIndex — Learn: STATUS_SUCCESS and the group-relative number of the
+ * processor with that system-wide index; STATUS_INVALID_PARAMETER for an index that names no
+ * processor (bcsim has one: index 0). */
+NTSTATUS KeGetProcessorNumberFromIndex(ULONG ProcIndex, PPROCESSOR_NUMBER ProcNumber)
+{
+    bcsim__export_enter(BCSIM__X_KeGetProcessorNumberFromIndex, BCSIM__CALLER());
+    if (ProcIndex != 0 || !ProcNumber)
+        return STATUS_INVALID_PARAMETER;
+    ProcNumber->Group = 0;
+    ProcNumber->Number = 0;
+    ProcNumber->Reserved = 0;
+    return STATUS_SUCCESS;
+}
+
 /* KeQueryActiveProcessorCount — Learn: the number of active processors, optionally the mask. */
 ULONG KeQueryActiveProcessorCount(PKAFFINITY ActiveProcessors)
 {

@@ -36,6 +36,19 @@ PEXCEPTION_ROUTINE RtlVirtualUnwind(_In_ ULONG HandlerType, _In_ ULONG64 ImageBa
                                     _Inout_ PCONTEXT ContextRecord, _Out_ PVOID *HandlerData,
                                     _Out_ PULONG64 EstablisherFrame,
                                     _Inout_opt_ BCSIM_NONVOLATILE_POINTERS *ContextPointers);
+/* Boot video (src/nt/inbv.c): kernel exports the WDK does not declare. */
+BOOLEAN InbvIsBootDriverInstalled(VOID);
+VOID InbvAcquireDisplayOwnership(VOID);
+BOOLEAN InbvCheckDisplayOwnership(VOID);
+VOID InbvNotifyDisplayOwnershipLost(PVOID Callback);
+BOOLEAN InbvResetDisplay(VOID);
+BOOLEAN InbvDisplayString(PUCHAR String);
+BOOLEAN InbvEnableDisplayString(BOOLEAN Enable);
+VOID InbvInstallDisplayStringFilter(PVOID Filter);
+VOID InbvSetTextColor(ULONG Color);
+VOID InbvSetScrollRegion(ULONG Left, ULONG Top, ULONG Right, ULONG Bottom);
+VOID InbvSolidColorFill(ULONG Left, ULONG Top, ULONG Right, ULONG Bottom, ULONG Color);
+
 /* RtlCaptureContext's second half (src/capture.S jumps here with the record filled). */
 VOID bcsim__nt_capture_context_done(PCONTEXT ContextRecord, PVOID ReturnAddress);
 
