@@ -119,6 +119,11 @@ static bool code_reads_slot(const uint8_t *code, size_t size, uint64_t vaddr, ui
     return false;
 }
 
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(((const bcsim__import_t *)a)->name, ((const bcsim__import_t *)b)->name);
+}
+
 static void *needed_handle(const char *lib)
 {
     void *h = dlopen(lib, RTLD_LAZY | RTLD_NOLOAD);
@@ -263,6 +268,12 @@ int bcsim__imports_scan(const char *path, bcsim__import_list_t *out, char *err, 
             im->status = BCSIM__IMPORT_UNRESOLVED;
         }
     }
+    for (size_t i = 0; i < out->n; i++)
+        if (!out->v[i].name) {
+            rc = BCSIM_ENOMEM;
+            goto done;
+        }
+    qsort(out->v, out->n, sizeof(out->v[0]), by_name);
     rc = 0;
 done:
     for (size_t u = 0; u < und.n; u++)

@@ -155,6 +155,21 @@ Dwarf_CFI *bcsim__cfi_find(uint64_t pc, uint64_t *bias, uint64_t *module_lo)
     return cfi;
 }
 
+bool bcsim__function_range(uint64_t pc, uint64_t *start, uint64_t *end)
+{
+    if (!ensure_dwfl())
+        return false;
+    Dwfl_Module *mod = dwfl_addrmodule(S.dwfl, (Dwarf_Addr)pc);
+    GElf_Off off = 0;
+    GElf_Sym sym;
+    if (!mod || !dwfl_module_addrinfo(mod, (GElf_Addr)pc, &off, &sym, NULL, NULL, NULL) ||
+        GELF_ST_TYPE(sym.st_info) != STT_FUNC || !sym.st_size)
+        return false;
+    *start = pc - off;
+    *end = *start + sym.st_size;
+    return pc < *end;
+}
+
 void bcsim__symbolize_fini(void)
 {
     if (S.dwfl)

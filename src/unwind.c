@@ -164,6 +164,13 @@ int bcsim__unwind_function(bcsim__u64 pc, bcsim__u64 *image_base, bcsim__u64 *be
     free(f);
     if (!ok || s + bias < lo)
         return 0;
+    /* A function table entry covers a whole function: its symbol's range. Without a symbol (a
+     * stripped module) the CFI row's range still lets a walk go on. */
+    uint64_t fs, fe;
+    if (bcsim__function_range(pc, &fs, &fe) && fs >= lo) {
+        s = fs - bias;
+        e = fe - bias;
+    }
     *image_base = lo;
     *begin = s + bias;
     *end = e + bias;
