@@ -192,7 +192,9 @@ typedef struct bcsim_config {
     uint64_t secondary_total;       /**< secondary.total; 0 = per dump type (256 MiB / 64 KiB) */
     uint64_t secondary_per_callback;/**< secondary.per_callback; 0 = per dump type (64 MiB / 4 KiB) */
     uint32_t secondary_inbuffer;    /**< secondary.inbuffer: 0 = page geometry, else a fixed length */
-    bool secondary_skip_record_on_invalid; /**< secondary.on_invalid = skip_record (default abort_phase) */
+    bool secondary_skip_record_on_invalid; /**< secondary.on_invalid (size pass) = skip_record (default abort_phase) */
+    bool secondary_abort_on_invalid_data; /**< secondary.on_invalid_data (data pass) = abort_phase (default skip_record) */
+    bool secondary_overgrow_drop;   /**< secondary.overgrow = drop (default truncate to the reservation) */
     bool secondary_builtin;         /**< secondary.builtin (on) */
     bool secondary_packed;          /**< secondary.framing = packed (default page-granular) */
     uint32_t multipart_max_parts;   /**< multipart.max_parts (1024) */

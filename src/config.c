@@ -98,6 +98,8 @@ static const struct knob {
     { "secondary.per_callback", K_U64, O(secondary_per_callback), NULL },
     { "secondary.inbuffer", K_U32, O(secondary_inbuffer), NULL },
     { "secondary.on_invalid", K_BOOLCHOICE, O(secondary_skip_record_on_invalid), "abort_phase|skip_record" },
+    { "secondary.on_invalid_data", K_BOOLCHOICE, O(secondary_abort_on_invalid_data), "skip_record|abort_phase" },
+    { "secondary.overgrow", K_BOOLCHOICE, O(secondary_overgrow_drop), "truncate|drop" },
     { "secondary.builtin", K_BOOL, O(secondary_builtin), NULL },
     { "secondary.framing", K_BOOLCHOICE, O(secondary_packed), "page|packed" },
     { "multipart.max_parts", K_U32, O(multipart_max_parts), NULL },

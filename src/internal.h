@@ -295,7 +295,9 @@ typedef struct bcsim__walk_opts {
     int32_t reason;              /* reason records: only this reason is eligible */
     bool any_state;              /* harness iteration: do not filter by State/checksum */
 } bcsim__walk_opts_t;
-void bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_fn visit,
+/* @return true if the pass reached the end of the list, false if it stopped early (a
+ * structural fault, a cycle, a self-deregistration in strict mode, or visit's request). */
+bool bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_fn visit,
                  void *ctx);
 /* Structural check of one node (alignment, readability, Blink). */
 bool bcsim__walk_node_ok(const bcsim__list_t *node, const bcsim__list_t *prev, bool legacy);
@@ -306,7 +308,10 @@ typedef struct bcsim__recinfo {
     bool linked;                 /* in a list as far as bcsim's bookkeeping knows */
     int32_t image;               /* image that registered it */
     uint64_t site;               /* registering call site */
+    uint64_t serial;             /* registration number in this boot (1, 2, ...) */
 } bcsim__recinfo_t;
+/* What bcsim knows about a record address (registration site, image, serial); NULL if none. */
+const bcsim__recinfo_t *bcsim__record_info(const void *rec);
 
 struct bcsim_driver {
     int32_t image;

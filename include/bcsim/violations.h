@@ -36,11 +36,14 @@
     XX(NESTED_BUGCHECK,             VIOLATION, "KeBugCheckEx called while a bug check was in progress") \
     XX(SECONDARY_INVALID_OUTPUT,    VIOLATION, "SecondaryDumpData callback returned invalid output") \
     XX(SECONDARY_BUFFER_NOT_RESIDENT, VIOLATION, "SecondaryDumpData OutBuffer is not in resident nonpaged memory") \
-    XX(SECONDARY_SIZE_CHANGED,      INFO,      "SecondaryDumpData data request returned a different length than the size request") \
+    XX(SECONDARY_SIZE_CHANGED,      INFO,      "SecondaryDumpData data request returned less than the size request announced") \
+    XX(SECONDARY_OVERGROWN,         WARNING,   "SecondaryDumpData data request returned more than the size request announced") \
+    XX(SECONDARY_LEFT_OUT,          INFO,      "SecondaryDumpData record left out of the data pass") \
     XX(SECONDARY_ZERO_GUID,         WARNING,   "secondary data block tagged with the zero GUID") \
     XX(DUPLICATE_GUID,              WARNING,   "secondary data GUID already used in this dump; only the first block is accessible") \
     XX(MULTIPART_GUID_CHANGED,      WARNING,   "SecondaryMultiPartDumpData parts of one record carry different GUIDs") \
-    XX(MULTIPART_RUNAWAY,           VIOLATION, "SecondaryMultiPartDumpData callback exceeded the part or size bound") \
+    XX(MULTIPART_RUNAWAY,           VIOLATION, "SecondaryMultiPartDumpData callback keeps asking for more parts without giving data") \
+    XX(MULTIPART_TRUNCATED,         WARNING,   "SecondaryMultiPartDumpData record had more data than its limits allow; the rest was not collected") \
     XX(MULTIPART_PART_MISMATCH,     WARNING,   "SecondaryMultiPartDumpData data sweep differs from the sizing sweep") \
     XX(PAGES_INVALID_FLAGS,         VIOLATION, "AddPages/RemovePages callback returned invalid Flags") \
     XX(PAGES_NO_ADDRESS_FLAG,       VIOLATION, "AddPages/RemovePages callback set neither VIRTUAL nor PHYSICAL address flag") \
