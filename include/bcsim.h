@@ -64,7 +64,8 @@ const char *bcsim_version(void);
     XX(ENOTFOUND,  -10, "not found")                                           \
     XX(EBUGCHECK,  -11, "a bug check occurred")                                \
     XX(EDRIVER,    -12, "DriverEntry failed")                                  \
-    XX(EINTERNAL,  -13, "internal error")
+    XX(EINTERNAL,  -13, "internal error")                                    \
+    XX(ENOUNLOAD,  -14, "the driver set no DriverUnload routine: Windows cannot unload it")
 
 #define BCSIM__ERRNO_ENUM(name, value, msg) BCSIM_##name = (value),
 enum { BCSIM_OK = 0, BCSIM_ERRNO_MAP(BCSIM__ERRNO_ENUM) };
@@ -336,9 +337,11 @@ const char *bcsim_driver_name(const bcsim_driver_t *drv);
 void *bcsim_driver_object(const bcsim_driver_t *drv);
 
 /**
- * Calls the driver's DriverUnload (if it set one) and reports every bug-check record or
- * routine still registered inside its image (DRIVER_UNLOADED_WITH_RECORDS, 0xCE). The
- * image is then treated as unloaded memory: a later walk that reaches it stops safely.
+ * Calls the driver's DriverUnload and reports every bug-check record or routine still
+ * registered inside its image (DRIVER_UNLOADED_WITH_RECORDS, 0xCE). The image is then
+ * treated as unloaded memory: a later walk that reaches it stops safely. A driver that set
+ * no DriverUnload cannot be unloaded on Windows (Learn: "DRIVER_UNLOAD"): nothing happens
+ * and the call returns BCSIM_ENOUNLOAD.
  */
 int bcsim_driver_unload(bcsim_sim_t *sim, bcsim_driver_t *drv);
 

@@ -392,7 +392,7 @@ static int boot_unload(const run_plan_t *p, const boot_out_t *o)
         bcsim_sim_destroy(sim);
         return rc;
     }
-    uint32_t unloaded = 0;
+    uint32_t unloaded = 0, fixed = 0;
     for (uint32_t i = p->ndrivers; !bugchecked && i-- > 0;) {
         if (!drv[i])
             continue;
@@ -401,6 +401,8 @@ static int boot_unload(const run_plan_t *p, const boot_out_t *o)
             bugchecked = true;
         else if (u == 0)
             unloaded++;
+        else if (u == BCSIM_ENOUNLOAD)
+            fixed++;   /* no DriverUnload: Windows cannot unload it, nothing to check */
     }
     uint32_t n = bcsim_sim_violation_count(sim);
     bcsim_violation_t *v = calloc(n + 1, sizeof(*v));
@@ -409,8 +411,11 @@ static int boot_unload(const run_plan_t *p, const boot_out_t *o)
     bcsim_report_opts_t ro = { .verbose = p->verbose, .color = isatty_color(p), .title = "unload check" };
     const bcsim_result_t *res = bugchecked ? bcsim_sim_last_result(sim) : NULL;
     if (!p->quiet || count_violations(res, v, n)) {
-        fprintf(stdout, "== unload check: %u of %u drivers unloaded%s\n", unloaded, p->ndrivers,
-                bugchecked ? " (a bug check interrupted it)" : "");
+        char why[96] = "";
+        if (fixed)
+            snprintf(why, sizeof(why), " (%u without DriverUnload: not unloadable, as on Windows)", fixed);
+        fprintf(stdout, "== unload check: %u of %u drivers unloaded%s%s\n", unloaded, p->ndrivers,
+                why, bugchecked ? " (a bug check interrupted it)" : "");
         if (res || n)
             bcsim_report_text(stdout, res, v, n, &(bcsim_report_opts_t){ .color = ro.color });
         fprintf(stdout, "\n");

@@ -69,6 +69,8 @@ bool bcsim_violation_is_verifier_rule(uint32_t id)
     case BCSIM_V_IRQL_LOWERED_IN_CALLBACK:
     case BCSIM_V_IRQL_NOT_RESTORED:
     case BCSIM_V_STRSAFE_AT_HIGH_IRQL:
+    case BCSIM_V_STRSAFE_COPY_AT_HIGH_IRQL:
+    case BCSIM_V_STRSAFE_CONVERSION_AT_HIGH_IRQL:
     case BCSIM_V_DBGPRINT_UNICODE_AT_HIGH_IRQL:
     case BCSIM_V_DBGPRINT_ABOVE_DIRQL:
     case BCSIM_V_MMISADDRESSVALID_UNSAFE:
@@ -89,6 +91,9 @@ static bool at_driver_call(uint32_t id)
     switch (id) {
     case BCSIM_V_PAGEABLE_MEMORY_ACCESS:
     case BCSIM_V_IRQL_NOT_RESTORED:
+    case BCSIM_V_STRSAFE_AT_HIGH_IRQL:            /* compiled into the driver: Windows never */
+    case BCSIM_V_STRSAFE_COPY_AT_HIGH_IRQL:       /* sees the call (dispatcher-model.md 8.2) */
+    case BCSIM_V_STRSAFE_CONVERSION_AT_HIGH_IRQL:
         return false;
     case BCSIM_V_POOL_INVALID_FREE:
         return true;

@@ -563,6 +563,24 @@ static void unload_with_records_registered_is_reported(void **state)
     assert_string_equal(v->component, "td");
 }
 
+/* A driver that sets no DriverUnload cannot be unloaded on Windows: the unload is refused
+ * (BCSIM_ENOUNLOAD), its records stay registered and nothing is reported, even with
+ * records registered. */
+static void driver_without_unload_routine_is_not_unloaded(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    td_reset();
+    TdUnloadDeregistersAll = 0;
+    TdNoUnload = 1;
+    bcsim_driver_t *drv;
+    assert_int_equal(bcsim_driver_attach(sim, "td", td_driver_entry(), NULL, &drv), 0);
+    assert_int_equal(bcsim_driver_unload(sim, drv), BCSIM_ENOUNLOAD);
+    TdNoUnload = 0;
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_DRIVER_UNLOADED_WITH_RECORDS), 0);
+    assert_int_equal(bcsim_test_violations(sim), 0);
+    assert_int_equal(((lrec_t *)td_legacy(0))->state, 1);      /* still registered */
+}
+
 static void unload_after_deregistering_everything_is_quiet(void **state)
 {
     bcsim_sim_t *sim = *state;
@@ -630,6 +648,7 @@ int main(void)
         BCSIM_TEST(null_record_pointer_returns_false_with_knob),
         BCSIM_TEST(initialize_macro_has_wdk_form),
         BCSIM_TEST(unload_with_records_registered_is_reported),
+        BCSIM_TEST(driver_without_unload_routine_is_not_unloaded),
         BCSIM_TEST(unload_after_deregistering_everything_is_quiet),
         BCSIM_TEST(reboot_reinitialises_lists_and_bugcheck_data),
     };

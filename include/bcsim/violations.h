@@ -71,6 +71,8 @@
     XX(IRQL_LOWERED_IN_CALLBACK,    VIOLATION, "IRQL lowered below the level the bug-check callback was entered at") \
     XX(IRQL_NOT_RESTORED,           VIOLATION, "callback returned at a different IRQL than it was called at") \
     XX(STRSAFE_AT_HIGH_IRQL,        WARNING,   "ntstrsafe routine (documented PASSIVE_LEVEL) called at raised IRQL") \
+    XX(STRSAFE_COPY_AT_HIGH_IRQL,   VIOLATION, "ntstrsafe copy, cat or length routine called at raised IRQL (verifier.strsafe_copy = violation)") \
+    XX(STRSAFE_CONVERSION_AT_HIGH_IRQL, VIOLATION, "ntstrsafe printf-family character-width conversion (%S, %ls, %wZ, ...) above APC_LEVEL: the NLS tables are pageable") \
     XX(DBGPRINT_UNICODE_AT_HIGH_IRQL, VIOLATION, "DbgPrint Unicode conversion (%wZ, %ws, %S, ...) above PASSIVE_LEVEL") \
     XX(MMISADDRESSVALID_UNSAFE,     WARNING,   "MmIsAddressValid called from a TriageDumpData callback without BUGCHECK_ACTIVE") \
     XX(PAGEABLE_MEMORY_ACCESS,      VIOLATION, "pageable memory accessed at raised IRQL") \
