@@ -207,9 +207,12 @@ typedef struct bcsim_config {
     uint32_t nested;                /**< nested: BCSIM_NESTED_HALT (default) or CONTAIN */
     uint32_t fault;                 /**< fault: BCSIM_FAULT_CONTAIN (default) or HALT */
     bool contain;                   /**< false: let faults through to ASan/libFuzzer/gdb */
-    uint32_t watchdog_virtual_ms;   /**< watchdog.virtual_ms (10000) */
-    uint32_t watchdog_wall_ms;      /**< watchdog.wall_ms (5000) */
-    uint32_t watchdog_cpu_ms;       /**< CPU-time budget per callback (250) */
+    uint32_t watchdog_virtual_ms;   /**< watchdog.virtual_ms (120000): virtual time one call may use */
+    uint32_t watchdog_wall_ms;      /**< watchdog.wall_ms (5000): wall time with no progress (no
+                                         kernel call, no virtual-time advance) that is a hang */
+    uint32_t watchdog_slow_ms;      /**< watchdog.slow_ms (1000): virtual time above which one call
+                                         is reported SLOW_CALLBACK (a warning; it runs to the end) */
+    uint32_t watchdog_cpu_ms;       /**< watchdog.cpu_ms: optional CPU-time budget per call (0 = off) */
     uint32_t callback_stack_bytes;  /**< callback.stack_bytes (0x6000) */
     bool auxklib_outside_error;     /**< auxklib.outside_bugcheck = error status */
     bool verifier;                  /**< verifier (on): off drops the Driver-Verifier-style rule
@@ -518,6 +521,9 @@ typedef struct bcsim_blob_info {
     const char *component;       /**< producer's record Component */
 } bcsim_blob_info_t;
 
+/** Accesses kept in a bug check's port/register log (later ones are only counted). */
+#define BCSIM_PORT_LOG_MAX 65536u
+
 /** One port or register access (the device model). */
 typedef struct bcsim_port_access {
     uint64_t address;            /**< port number or register address */
@@ -555,8 +561,9 @@ struct bcsim_result {
     uint32_t write_count;
     const bcsim_blob_info_t *blobs;
     uint32_t blob_count;
-    const bcsim_port_access_t *ports;
+    const bcsim_port_access_t *ports; /**< the first BCSIM_PORT_LOG_MAX accesses */
     uint32_t port_count;
+    uint64_t port_total;         /**< every access, including those past the log's bound */
     const bcsim_range_t *ranges;
     uint32_t range_count;
     const char *dbgprint;        /**< text printed during the bug check */

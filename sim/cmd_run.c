@@ -92,7 +92,8 @@ static void usage(FILE *out)
 "  -t, --dump-type TYPE       bitmap (default), full, small, header, none\n"
 "      --live                 live-dump mode: triage Flags without BUGCHECK_ACTIVE\n"
 "      --no-contain           let faults through (for gdb, ASan); no child processes\n"
-"      --timeout-ms N         CPU and wall-time budget of one callback (default 250 / 5000)\n"
+"      --timeout-ms N         wall time a callback may go without progress (no kernel call,\n"
+"                             no virtual time) before it is a hang (default 5000)\n"
 "  -s, --scenario FILE        a JSON scenario (see include/bcsim/scenario.h)\n"
 "      --set KNOB=VALUE       set a model knob (repeatable; `bcsim knobs` lists them)\n"
 "      --expect-violations A,B  exit 0 only if exactly these violation names occur\n"
@@ -297,10 +298,8 @@ static int configure(const run_plan_t *p, uint32_t bc, bcsim_config_t *cfg, prog
         cfg->live = p->live;
     if (p->no_contain)
         cfg->contain = false;
-    if (p->timeout_ms) {
-        cfg->watchdog_cpu_ms = p->timeout_ms;
+    if (p->timeout_ms)
         cfg->watchdog_wall_ms = p->timeout_ms;
-    }
     const bcsim_scenario_bugcheck_t *sb = p->scenario ? bcsim_scenario_bugcheck(p->scenario, bc) : NULL;
     cfg->dump_path = sb && sb->dump_path ? sb->dump_path : p->dump_path;
     if (!p->quiet) {

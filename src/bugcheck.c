@@ -132,6 +132,7 @@ static void build_result(void)
     r->blob_count = (uint32_t)u->blobs.n;
     r->ports = u->ports.v;
     r->port_count = (uint32_t)u->ports.n;
+    r->port_total = u->port_total;
     r->ranges = u->ranges.v;
     r->range_count = (uint32_t)u->ranges.n;
     memset(&u->calls, 0, sizeof(u->calls));

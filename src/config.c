@@ -29,9 +29,10 @@ void bcsim_config_init(bcsim_config_t *c)
     c->fault = BCSIM_FAULT_CONTAIN;
     c->contain = true;
     c->verifier = true;
-    c->watchdog_virtual_ms = 10000;
+    c->watchdog_virtual_ms = 120000;
     c->watchdog_wall_ms = 5000;
-    c->watchdog_cpu_ms = 250;
+    c->watchdog_slow_ms = 1000;
+    c->watchdog_cpu_ms = 0;
     c->callback_stack_bytes = 0x6000;
 }
 
@@ -112,6 +113,7 @@ static const struct knob {
     { "contain", K_BOOL, O(contain), NULL },
     { "watchdog.virtual_ms", K_U32, O(watchdog_virtual_ms), NULL },
     { "watchdog.wall_ms", K_U32, O(watchdog_wall_ms), NULL },
+    { "watchdog.slow_ms", K_U32, O(watchdog_slow_ms), NULL },
     { "watchdog.cpu_ms", K_U32, O(watchdog_cpu_ms), NULL },
     { "callback.stack_bytes", K_U32, O(callback_stack_bytes), NULL },
     { "auxklib.outside_bugcheck", K_BOOLCHOICE, O(auxklib_outside_error), "success|error" },

@@ -65,8 +65,11 @@ static __thread struct { int code; void *info; } seh_current;
 /* Shared with the watchdog thread. */
 static volatile uint64_t wd_generation;   /* odd while a guarded callback runs */
 static volatile uint64_t wd_fired;
-static volatile uint64_t wd_start_wall_ns, wd_start_cpu_ns;
+static volatile uint64_t wd_start_cpu_ns;
 static volatile uint32_t wd_wall_ms, wd_cpu_ms;
+/* Progress of the running driver code (dispatcher-model.md 7.11): every kernel call and every
+ * advance of virtual time counts; the watchdog ends a callback only when it stops moving. */
+volatile uint64_t bcsim__progress;
 static clockid_t main_cpu_clock;
 
 volatile int bcsim__critical;            /* >0: harness code that must not be jumped out of */
@@ -279,16 +282,24 @@ static void *watchdog_main(void *arg)
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, NULL);
     struct timespec tick = { 0, 5 * 1000 * 1000 };
+    uint64_t seen_gen = 0, seen_progress = 0, still_since = 0;
     for (;;) {
         nanosleep(&tick, NULL);
         uint64_t gen = wd_generation;
         if (!(gen & 1) || wd_fired == gen)
             continue;
-        uint64_t wall = now_ns(CLOCK_MONOTONIC) - wd_start_wall_ns;
-        uint64_t cpu = now_ns(main_cpu_clock) - wd_start_cpu_ns;
+        uint64_t now = now_ns(CLOCK_MONOTONIC), progress = bcsim__progress;
+        if (gen != seen_gen || progress != seen_progress) {
+            /* a new call, or the running one moved: the no-progress clock starts again */
+            seen_gen = gen;
+            seen_progress = progress;
+            still_since = now;
+            continue;
+        }
+        uint64_t cpu = wd_cpu_ms ? now_ns(main_cpu_clock) - wd_start_cpu_ns : 0;
         if (gen != wd_generation)
             continue;
-        if ((wd_wall_ms && wall > (uint64_t)wd_wall_ms * 1000000ULL) ||
+        if ((wd_wall_ms && now - still_since > (uint64_t)wd_wall_ms * 1000000ULL) ||
             (wd_cpu_ms && cpu > (uint64_t)wd_cpu_ms * 1000000ULL)) {
             wd_fired = gen;
             pthread_kill(C.main_thread, WATCHDOG_SIGNAL);
@@ -439,8 +450,8 @@ int bcsim__guarded_call(bcsim__frame_t *f, void (*fn)(void *), void *arg)
             watchdog_start();
             wd_wall_ms = bcsim__m.cfg.watchdog_wall_ms;
             wd_cpu_ms = bcsim__m.cfg.watchdog_cpu_ms;
-            wd_start_wall_ns = now_ns(CLOCK_MONOTONIC);
-            wd_start_cpu_ns = now_ns(main_cpu_clock);
+            if (wd_cpu_ms)
+                wd_start_cpu_ns = now_ns(main_cpu_clock);
             f->generation = wd_generation + 1; /* odd: armed */
             wd_generation = f->generation;
         }

@@ -66,6 +66,8 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
 /* Harness code that allocates or holds harness state runs "critical": the watchdog defers
  * ending a callback until it leaves. */
 extern volatile int bcsim__critical;
+/* Bumped by every kernel call and virtual-time advance: the watchdog's "no progress". */
+extern volatile uint64_t bcsim__progress;
 void bcsim__critical_leave_slow(void);
 #define BCSIM__CRITICAL_ENTER() (bcsim__critical++)
 #define BCSIM__CRITICAL_LEAVE() do { if (--bcsim__critical == 0) bcsim__critical_leave_slow(); } while (0)

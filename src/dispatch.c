@@ -292,14 +292,30 @@ int bcsim__invoke(bcsim__cb_t *cb)
         bcsim__report_t r = { .id = BCSIM_V_CALLBACK_HANG, .component = component,
                               .reason = reason, .pc = (uint64_t)cb->routine };
         bcsim__violation(&r, "%s was abandoned after %s", what,
-                         f.hang_virtual ? bcsim__strfmt("%u ms of virtual time", bcsim__m.cfg.watchdog_virtual_ms)
-                                        : bcsim__strfmt("%u ms of CPU or %u ms of wall time",
-                                                        bcsim__m.cfg.watchdog_cpu_ms,
-                                                        bcsim__m.cfg.watchdog_wall_ms));
+                         f.hang_virtual ? bcsim__strfmt("%u ms of virtual time (watchdog.virtual_ms)",
+                                                        bcsim__m.cfg.watchdog_virtual_ms)
+                         : bcsim__m.cfg.watchdog_cpu_ms
+                             ? bcsim__strfmt("%u ms of wall time without progress (watchdog.wall_ms) or %u ms of CPU (watchdog.cpu_ms)",
+                                             bcsim__m.cfg.watchdog_wall_ms, bcsim__m.cfg.watchdog_cpu_ms)
+                             : bcsim__strfmt("%u ms of wall time without progress: no kernel call, no virtual time (watchdog.wall_ms)",
+                                             bcsim__m.cfg.watchdog_wall_ms));
         break;
     }
     default:
         break;
+    }
+    /* Slow is not hung (dispatcher-model.md 7.11): a call that used more than watchdog.slow_ms of
+     * virtual time ran to its end; it is reported, once per routine and bug check. */
+    uint64_t spent = bcsim__clock_now_100ns() - f.virtual_start;
+    if (cb->outcome == BCSIM__OUT_RETURNED && bcsim__m.cfg.watchdog_slow_ms &&
+        spent > (uint64_t)bcsim__m.cfg.watchdog_slow_ms * 10000ULL) {
+        bcsim__report_t r = { .id = BCSIM_V_SLOW_CALLBACK, .component = component,
+                              .reason = reason, .pc = (uint64_t)cb->routine,
+                              .dedupe = (uint64_t)cb->routine ^ 0x510e };
+        bcsim__violation(&r, "%s used %llu ms of virtual time (watchdog.slow_ms %u)",
+                         what ? what : bcsim__strfmt("%s callback %s", bcsim_reason_name(reason),
+                                                     bcsim__symbol_name((uint64_t)cb->routine)),
+                         (unsigned long long)(spent / 10000), bcsim__m.cfg.watchdog_slow_ms);
     }
     if (cb->outcome == BCSIM__OUT_RETURNED && bcsim__m.irql != cb->irql) {
         bcsim__report_t r = { .id = BCSIM_V_IRQL_NOT_RESTORED, .component = component,

@@ -377,6 +377,7 @@ typedef struct bcsim__run {
     BCSIM_VEC(bcsim_dumpio_write_t) writes;
     BCSIM_VEC(bcsim_blob_info_t) blobs;
     BCSIM_VEC(bcsim_port_access_t) ports;
+    uint64_t port_total;
     BCSIM_VEC(bcsim_range_t) ranges;
     size_t dbgprint_start;
     uint32_t violations_start;

@@ -168,8 +168,13 @@ void bcsim_report_text(FILE *out, const bcsim_result_t *res, const bcsim_violati
             }
         }
         if (res->port_count) {
-            fprintf(out, "\nport/register log (%u accesses):\n", res->port_count);
-            for (uint32_t i = 0; i < res->port_count; i++) {
+            /* A callback that drives a device for seconds makes millions of accesses: the text
+             * shows the first ones (all with --verbose, up to the log's bound). */
+            uint32_t shown = o.verbose ? res->port_count : BCSIM_MIN(res->port_count, 256u);
+            uint64_t total = BCSIM_MAX(res->port_total, (uint64_t)res->port_count);
+            fprintf(out, "\nport/register log (%llu accesses%s):\n", (unsigned long long)total,
+                    shown < total ? bcsim__strfmt(", the first %u shown", shown) : "");
+            for (uint32_t i = 0; i < shown; i++) {
                 const bcsim_port_access_t *p = &res->ports[i];
                 fprintf(out, "  %s %s%u %#llx %s %#llx (IRQL %u%s)\n",
                         p->is_register ? "REGISTER" : "PORT", p->write ? "WRITE" : "READ",
@@ -341,6 +346,8 @@ void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation
             json_array_append_new(ports, o);
         }
         json_object_set_new(root, "ports", ports);
+        json_object_set_new(root, "port_accesses",
+                            json_integer((json_int_t)BCSIM_MAX(res->port_total, (uint64_t)res->port_count)));
         json_object_set_new(root, "dbgprint", json_string(res->dbgprint ? res->dbgprint : ""));
         json_t *dump = json_pack("{s:s, s:s?, s:i, s:s}", "type",
                                  res->dump_type == BCSIM_DUMP_FULL ? "full"

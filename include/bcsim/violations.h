@@ -85,7 +85,8 @@
     XX(BREAKPOINT,                  VIOLATION, "breakpoint (__debugbreak, DbgBreakPoint) with no kernel debugger attached") \
     XX(ABORTED,                     VIOLATION, "callback called abort() or raised SIGABRT") \
     XX(STACK_OVERFLOW,              VIOLATION, "kernel stack overflow") \
-    XX(CALLBACK_HANG,               VIOLATION, "callback did not return within its time budget") \
+    XX(CALLBACK_HANG,               VIOLATION, "callback did not return: no progress for the wall-clock budget, or past the virtual-time budget") \
+    XX(SLOW_CALLBACK,               WARNING,   "callback took longer than watchdog.slow_ms of virtual time (legal: the dump is just late)") \
     XX(SEH_HANDLED_AT_HIGH_IRQL,    WARNING,   "exception handled by the driver's own __except at HIGH_LEVEL; on Windows an invalid access above DISPATCH_LEVEL bug checks (0xD1) before any handler runs") \
     XX(SEH_CONTINUE_EXECUTION,      WARNING,   "__except filter returned EXCEPTION_CONTINUE_EXECUTION, which bcsim cannot resume; treated as CONTINUE_SEARCH") \
     XX(DEVICE_ACCESS_FORBIDDEN,     VIOLATION, "port or register I/O during a call that was passed KB_SECONDARY_DATA_FLAG_NO_DEVICE_ACCESS") \
