@@ -372,6 +372,18 @@ static void write_forms(const run_plan_t *p, const boot_out_t *o, const bcsim_re
     }
 }
 
+/* The scenario's machine state (scripted port and register reads) applies to every boot of a
+ * run, the unload check's included: both boots must see the same driver state. */
+static void apply_machine_state(const run_plan_t *p, bcsim_sim_t *sim)
+{
+    if (!p->scenario)
+        return;
+    for (uint32_t i = 0; i < bcsim_scenario_port_count(p->scenario); i++) {
+        const bcsim_scenario_port_t *sp = bcsim_scenario_port(p->scenario, i);
+        bcsim_sim_port_script(sim, sp->address, sp->is_register, sp->reads, sp->read_count);
+    }
+}
+
 /* The unload check: load, DriverUnload in reverse order, records left registered. */
 static int boot_unload(const run_plan_t *p, const boot_out_t *o)
 {
@@ -384,11 +396,13 @@ static int boot_unload(const run_plan_t *p, const boot_out_t *o)
     bcsim_sim_t *sim;
     if ((rc = bcsim_sim_create(&cfg, &sim)))
         return fprintf(stderr, "bcsim run: cannot boot: %s\n", bcsim_strerror(rc)), EXIT_INTERNAL;
+    apply_machine_state(p, sim);
     bcsim_driver_t **drv = calloc(p->ndrivers + 1, sizeof(*drv));
     bool bugchecked;
     rc = load_drivers(p, sim, drv, &bugchecked);
     if (rc) {
         bcsim_sim_destroy(sim);
+        free(drv);
         return rc;
     }
     uint32_t unloaded = 0, fixed = 0;
@@ -438,11 +452,7 @@ static int boot_bugcheck(const run_plan_t *p, uint32_t bc, const boot_out_t *o)
     bcsim_sim_t *sim;
     if ((rc = bcsim_sim_create(&cfg, &sim)))
         return fprintf(stderr, "bcsim run: cannot boot: %s\n", bcsim_strerror(rc)), EXIT_INTERNAL;
-    if (p->scenario)
-        for (uint32_t i = 0; i < bcsim_scenario_port_count(p->scenario); i++) {
-            const bcsim_scenario_port_t *sp = bcsim_scenario_port(p->scenario, i);
-            bcsim_sim_port_script(sim, sp->address, sp->is_register, sp->reads, sp->read_count);
-        }
+    apply_machine_state(p, sim);
     bcsim_driver_t **drv = calloc(p->ndrivers + 1, sizeof(*drv));
     bool bugchecked;
     rc = load_drivers(p, sim, drv, &bugchecked);
