@@ -142,6 +142,45 @@ static uint64_t now_ns(clockid_t clk)
 
 /* ---- fault classification (runs in the signal handler: no allocation) ---------------------- */
 
+bool bcsim__in_driver_code(uint64_t addr)
+{
+    int32_t im = bcsim__image_of(addr);
+    const bcsim__image_t *i = bcsim__image_get(im);
+    return i && !i->host && !i->unloaded && bcsim__mem_is_exec(addr);
+}
+
+/* A call instruction ends right before a return address: call rel32 (E8 xx xx xx xx), or an
+ * indirect call FF /2 of 2 to 7 bytes (register, [reg], [reg+disp8], [rip+disp32], SIB). */
+bool bcsim__is_driver_return_address(uint64_t ret)
+{
+    if (ret < 8 || !bcsim__in_driver_code(ret) || !bcsim__in_driver_code(ret - 7))
+        return false;
+    const uint8_t *p = (const uint8_t *)ret;
+    if (p[-5] == 0xE8)
+        return true;
+    for (int len = 2; len <= 7; len++) {
+        const uint8_t *op = p - len;
+        if (op[0] == 0xFF && ((op[1] >> 3) & 7) == 2)
+            return true;
+    }
+    return false;
+}
+
+/* The stack the faulting code ran on, as far as it may be read: the region the registry knows
+ * (the callback stack or the thread's stack), never past the guarded call's own frame. */
+static uint64_t stack_limit(const bcsim__frame_t *f, uint64_t rsp)
+{
+    if (rsp < 0x10000 || (rsp & 7))
+        return 0;
+    const bcsim__region_t *r = bcsim__mem_find(rsp);
+    if (!r || r->mclass != BCSIM__MEM_STACK || rsp + 16 > r->end)
+        return 0;
+    uint64_t top = r->end;
+    if ((uint64_t)f > rsp && (uint64_t)f < top)
+        top = (uint64_t)f;
+    return top;
+}
+
 static void record_fault(bcsim__frame_t *f, int sig, siginfo_t *si, void *uc_)
 {
     ucontext_t *uc = uc_;
@@ -149,9 +188,39 @@ static void record_fault(bcsim__frame_t *f, int sig, siginfo_t *si, void *uc_)
     f->si_code = si ? si->si_code : 0;
     f->fault_addr = si ? (uint64_t)si->si_addr : 0;
     f->fault_pc = uc ? (uint64_t)uc->uc_mcontext.gregs[REG_RIP] : 0;
+    f->fault_rsp = uc ? (uint64_t)uc->uc_mcontext.gregs[REG_RSP] : 0;
     f->fault_write = uc && (uc->uc_mcontext.gregs[REG_ERR] & 2);
+    f->fault_exec = uc && sig == SIGSEGV && (uc->uc_mcontext.gregs[REG_ERR] & 0x10);
+    /* A signal someone sent (raise, kill, tgkill, sigqueue) carries a pid, not an address. */
+    if (f->si_code <= 0)
+        f->fault_addr = 0;
     if (sig == SIGFPE || sig == SIGILL || sig == SIGTRAP || sig == SIGABRT)
         f->fault_addr = f->fault_pc;
+    f->stack_top_word = f->stack_below_word = f->driver_pc = 0;
+    uint64_t rsp = f->fault_rsp, top = stack_limit(f, rsp);
+    if (!top) {
+        /* a stack pointer in the guard page (stack overflow) or somewhere unknown */
+        const bcsim__region_t *r = rsp >= 8 ? bcsim__mem_find(rsp - 8) : NULL;
+        if (r && r->mclass == BCSIM__MEM_STACK && rsp <= r->end)
+            f->stack_below_word = *(const uint64_t *)(rsp - 8);
+        return;
+    }
+    f->stack_top_word = *(const uint64_t *)rsp;
+    if (rsp - 8 >= bcsim__mem_find(rsp)->start)
+        f->stack_below_word = *(const uint64_t *)(rsp - 8);
+    /* Outside driver code (the C library's memmove behind RtlCopyMemory, a shim routine given
+     * a bad pointer, raise()): the finding belongs to the first driver frame above the fault.
+     * Scan the stack words for a return address into driver code (bounded: 64 KiB). */
+    if (bcsim__in_driver_code(f->fault_pc) && !f->fault_exec && f->si_code > 0)
+        return;
+    uint64_t end = top - rsp > 0x10000 ? rsp + 0x10000 : top;
+    for (uint64_t a = rsp; a + 8 <= end; a += 8) {
+        uint64_t w = *(const uint64_t *)a;
+        if (bcsim__is_driver_return_address(w)) {
+            f->driver_pc = w;
+            return;
+        }
+    }
 }
 
 /* The NTSTATUS a driver __except filter sees for this signal, or 0 when the event is not

@@ -102,10 +102,45 @@ static void describe_pool(uint64_t addr, char *buf, size_t size)
              "");
 }
 
+/* Where a fault is reported: the faulting instruction when it is driver code; otherwise the
+ * driver's call that led to it (the C library's memmove behind RtlCopyMemory, a shim routine
+ * given a bad pointer), the library frame named as detail. */
+static uint64_t fault_site(const bcsim__frame_t *f, const char **detail)
+{
+    *detail = "";
+    if (f->driver_pc) {
+        *detail = bcsim__strfmt(" (the faulting instruction is in %s, called from the driver)",
+                                bcsim__symbol_name(f->fault_pc));
+        return f->driver_pc - 1;   /* inside the driver's call instruction: its line */
+    }
+    if (f->routine && bcsim__image_of(f->fault_pc) < 0) {
+        /* Outside every image bcsim knows (the C library, a wild jump) and no driver frame on
+         * the stack: the driver routine that was running. */
+        *detail = bcsim__strfmt(" (the faulting instruction %#llx is outside the driver; no driver frame was found on the stack)",
+                                (unsigned long long)f->fault_pc);
+        return f->routine;
+    }
+    return f->fault_pc;
+}
+
+static const char *signal_name(int sig)
+{
+    switch (sig) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGTRAP: return "SIGTRAP";
+    case SIGABRT: return "SIGABRT";
+    default: return "a signal";
+    }
+}
+
 void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t reason,
                          bool in_callback, const char *what)
 {
-    bcsim__report_t r = { .component = component, .reason = reason, .pc = f->fault_pc,
+    const char *detail;
+    bcsim__report_t r = { .component = component, .reason = reason, .pc = fault_site(f, &detail),
                           .address = f->fault_addr };
     uint8_t irql = in_callback ? BCSIM_IRQL_HIGH : bcsim__m.irql;
     char pool[256];
@@ -123,7 +158,49 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
         r.bugcheck_code = BCSIM_BC_KMODE_EXCEPTION_NOT_HANDLED;
         r.bugcheck_params[0] = (uint32_t)code;
         r.bugcheck_params[1] = f->fault_pc;
-        bcsim__violation(&r, "exception %#x in %s not handled", (uint32_t)code, what);
+        bcsim__violation(&r, "exception %#x in %s not handled%s", (uint32_t)code, what, detail);
+        return;
+    }
+    /* A signal the driver sent itself (raise, kill, tgkill): no fault, no address. abort()
+     * is ABORTED (below). */
+    if (f->si_code <= 0 && f->signo != SIGABRT) {
+        r.id = BCSIM_V_SIGNAL_RAISED;
+        r.address = 0;
+        bcsim__violation(&r, "%s sent with raise()/kill() in %s%s (no Windows equivalent)",
+                         signal_name(f->signo), what, detail);
+        return;
+    }
+    if (f->signo == SIGSEGV && f->si_code == SI_KERNEL) {
+        /* #GP: a non-canonical address, a misaligned SSE access, a privileged operation. On
+         * Windows an access violation whose address is unknown (-1). */
+        r.id = BCSIM_V_GENERAL_PROTECTION_FAULT;
+        r.address = UINT64_MAX;
+        r.bugcheck_code = BCSIM_BC_KMODE_EXCEPTION_NOT_HANDLED;
+        r.bugcheck_params[0] = (uint32_t)BCSIM_STATUS_ACCESS_VIOLATION;
+        r.bugcheck_params[1] = f->fault_pc;
+        r.bugcheck_params[3] = UINT64_MAX;
+        bcsim__violation(&r, "general-protection fault in %s (a non-canonical address, a misaligned "
+                         "SSE access or a privileged operation)%s", what, detail);
+        return;
+    }
+    if (f->signo == SIGSEGV && (f->fault_exec || f->fault_pc == f->fault_addr)) {
+        /* Execution reached an address that is no code. After `call reg` the return address
+         * is on top of the stack; after `ret` the bad address is the word just popped. */
+        bool called = bcsim__is_driver_return_address(f->stack_top_word);
+        bool returned = !called && f->stack_below_word == f->fault_pc;
+        r.id = called ? BCSIM_V_CALL_TO_INVALID_ADDRESS
+               : returned ? BCSIM_V_RETURN_TO_INVALID_ADDRESS : BCSIM_V_CALL_TO_INVALID_ADDRESS;
+        if (called)
+            r.pc = f->stack_top_word - 1;
+        r.bugcheck_code = irql > BCSIM_IRQL_DISPATCH ? BCSIM_BC_DRIVER_IRQL_NOT_LESS_OR_EQUAL
+                                                     : BCSIM_BC_PAGE_FAULT_IN_NONPAGED_AREA;
+        r.bugcheck_params[0] = f->fault_addr;
+        r.bugcheck_params[1] = irql > BCSIM_IRQL_DISPATCH ? irql : 0x10;
+        r.bugcheck_params[2] = irql > BCSIM_IRQL_DISPATCH ? 8 : (called ? f->stack_top_word : 0);
+        r.bugcheck_params[3] = called ? f->stack_top_word : 0;
+        bcsim__violation(&r, returned ? "%s returned to %#llx (%s): its return address on the stack was overwritten"
+                                      : "%s called %#llx (%s) through a NULL or invalid function pointer",
+                         what, (unsigned long long)f->fault_addr, bcsim__mem_describe(f->fault_addr));
         return;
     }
     switch (f->signo) {
@@ -170,8 +247,8 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
             r.bugcheck_params[1] = f->fault_write ? 2 : 0;
             r.bugcheck_params[2] = f->fault_pc;
         }
-        bcsim__violation(&r, "%s of %#llx (%s) in %s%s", access, (unsigned long long)f->fault_addr,
-                         bcsim__mem_describe(f->fault_addr), what, pool);
+        bcsim__violation(&r, "%s of %#llx (%s) in %s%s%s", access, (unsigned long long)f->fault_addr,
+                         bcsim__mem_describe(f->fault_addr), what, pool, detail);
         return;
     }
     case SIGFPE:
@@ -179,7 +256,7 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
         r.bugcheck_code = BCSIM_BC_KMODE_EXCEPTION_NOT_HANDLED;
         r.bugcheck_params[0] = (uint32_t)BCSIM_STATUS_INTEGER_DIVIDE_BY_ZERO;
         r.bugcheck_params[1] = f->fault_pc;
-        bcsim__violation(&r, "in %s", what);
+        bcsim__violation(&r, "in %s%s", what, detail);
         return;
     case SIGILL:
         r.id = BCSIM_V_ILLEGAL_INSTRUCTION;
@@ -187,7 +264,7 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
         r.bugcheck_params[0] = (uint32_t)(f->si_code == ILL_PRVOPC ? BCSIM_STATUS_PRIVILEGED_INSTRUCTION
                                                                    : BCSIM_STATUS_ILLEGAL_INSTRUCTION);
         r.bugcheck_params[1] = f->fault_pc;
-        bcsim__violation(&r, "in %s", what);
+        bcsim__violation(&r, "in %s%s", what, detail);
         return;
     case SIGABRT:
         r.id = BCSIM_V_ABORTED;
@@ -284,8 +361,7 @@ int bcsim__invoke(bcsim__cb_t *cb)
     case BCSIM__OUT_FAULT:
         /* abort() raises SIGABRT inside the C library, which is no memory bcsim knows: name the
          * callback rather than a libc line. */
-        if (f.signo == SIGABRT && !bcsim__mem_find(f.fault_pc))
-            f.fault_pc = f.fault_addr = (uint64_t)cb->routine;
+        f.routine = (uint64_t)cb->routine;
         bcsim__report_fault(&f, component, reason, true, what);
         break;
     case BCSIM__OUT_HANG: {

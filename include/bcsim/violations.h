@@ -78,6 +78,10 @@
     XX(PAGEABLE_MEMORY_ACCESS,      VIOLATION, "pageable memory accessed at raised IRQL") \
     XX(INVALID_MEMORY_ACCESS,       VIOLATION, "access to invalid memory") \
     XX(NULL_POINTER_DEREFERENCE,    VIOLATION, "NULL pointer dereference") \
+    XX(GENERAL_PROTECTION_FAULT,    VIOLATION, "general-protection fault") \
+    XX(CALL_TO_INVALID_ADDRESS,     VIOLATION, "call through a NULL or invalid function pointer") \
+    XX(RETURN_TO_INVALID_ADDRESS,   VIOLATION, "return to an invalid address (stack corruption)") \
+    XX(SIGNAL_RAISED,               VIOLATION, "driver code sent a signal to itself (raise, kill)") \
     XX(INBUFFER_OVERRUN,            VIOLATION, "write or read past the end of InBuffer") \
     XX(STRUCTURE_OVERRUN,           VIOLATION, "access past the end of the ReasonSpecificData structure") \
     XX(DIVIDE_BY_ZERO,              VIOLATION, "integer divide by zero") \
