@@ -214,6 +214,10 @@ typedef struct bcsim_config {
                                          is reported SLOW_CALLBACK (a warning; it runs to the end) */
     uint32_t watchdog_cpu_ms;       /**< watchdog.cpu_ms: optional CPU-time budget per call (0 = off) */
     uint32_t callback_stack_bytes;  /**< callback.stack_bytes (0x6000) */
+    bool pool_special;              /**< pool.special (on; with the verifier): every pool block on
+                                         pages of its own, freed blocks inaccessible (quarantine) */
+    uint64_t pool_quarantine;       /**< pool.quarantine: bytes of freed special pool kept
+                                         inaccessible before their pages are reused (64 MiB) */
     bool auxklib_outside_error;     /**< auxklib.outside_bugcheck = error status */
     bool verifier;                  /**< verifier (on): off drops the Driver-Verifier-style rule
                                          checks on driver calls (bcsim_violation_is_verifier_rule)

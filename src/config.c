@@ -34,6 +34,8 @@ void bcsim_config_init(bcsim_config_t *c)
     c->watchdog_slow_ms = 1000;
     c->watchdog_cpu_ms = 0;
     c->callback_stack_bytes = 0x6000;
+    c->pool_special = true;
+    c->pool_quarantine = 64ULL << 20;
 }
 
 /* "64KiB", "0x1000", "4096", "1MiB" */
@@ -116,6 +118,8 @@ static const struct knob {
     { "watchdog.slow_ms", K_U32, O(watchdog_slow_ms), NULL },
     { "watchdog.cpu_ms", K_U32, O(watchdog_cpu_ms), NULL },
     { "callback.stack_bytes", K_U32, O(callback_stack_bytes), NULL },
+    { "pool.special", K_BOOL, O(pool_special), NULL },
+    { "pool.quarantine", K_U64, O(pool_quarantine), NULL },
     { "auxklib.outside_bugcheck", K_BOOLCHOICE, O(auxklib_outside_error), "success|error" },
     { "verifier", K_BOOL, O(verifier), NULL },
     { "verifier.bugcheck_on", K_CHOICE, O(verifier_bugcheck_on), "none=0,violations=1,all=2" },

@@ -233,6 +233,8 @@ static int exception_code(int sig, siginfo_t *si)
         const bcsim__region_t *r = bcsim__mem_find((uint64_t)si->si_addr);
         if (r && (r->mclass == BCSIM__MEM_PAGED || r->mclass == BCSIM__MEM_GUARD))
             return 0;
+        if (bcsim__pool_quarantined((uint64_t)si->si_addr, NULL))
+            return 0;   /* special pool: Driver Verifier bug checks (0xD5), no exception */
         return BCSIM_STATUS_ACCESS_VIOLATION;
     }
     case SIGFPE:

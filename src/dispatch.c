@@ -95,11 +95,14 @@ static void describe_pool(uint64_t addr, char *buf, size_t size)
     }
     bcsim__srcloc_t loc;
     bcsim__symbolize(al->site, &loc);
+    bcsim__srcloc_t fl = { 0 };
+    if (al->freed && al->free_site)
+        bcsim__symbolize(al->free_site, &fl);
     snprintf(buf, size, "; in %s allocation %#llx+%#llx (tag '%s', %llu bytes) allocated at %s:%u%s%s",
              al->paged ? "paged pool" : "nonpaged pool", (unsigned long long)al->addr,
              (unsigned long long)(addr - al->addr), tag, (unsigned long long)al->size,
              loc.file ? loc.file : "?", loc.line, al->freed ? ", already freed" : "",
-             "");
+             al->freed && al->free_site ? bcsim__strfmt(" at %s:%u", fl.file ? fl.file : "?", fl.line) : "");
 }
 
 /* Where a fault is reported: the faulting instruction when it is driver code; otherwise the
@@ -201,6 +204,25 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
         bcsim__violation(&r, returned ? "%s returned to %#llx (%s): its return address on the stack was overwritten"
                                       : "%s called %#llx (%s) through a NULL or invalid function pointer",
                          what, (unsigned long long)f->fault_addr, bcsim__mem_describe(f->fault_addr));
+        return;
+    }
+    const bcsim__alloc_t *gone;
+    if (f->signo == SIGSEGV && bcsim__pool_quarantined(f->fault_addr, &gone)) {
+        /* Driver Verifier's special pool: a freed block's pages stay invalid, and touching
+         * them is DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL (0xD5). */
+        bcsim__srcloc_t at, fr;
+        bcsim__symbolize(gone->site, &at);
+        bcsim__symbolize(gone->free_site, &fr);
+        r.id = BCSIM_V_POOL_USE_AFTER_FREE;
+        r.bugcheck_code = BCSIM_BC_DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL;
+        r.bugcheck_params[0] = f->fault_addr;
+        r.bugcheck_params[1] = f->fault_write;
+        r.bugcheck_params[2] = f->fault_pc;
+        bcsim__violation(&r, "%s of %#llx in %s: %llu bytes into a %llu-byte %s block allocated at %s:%u and freed at %s:%u%s",
+                         access, (unsigned long long)f->fault_addr, what,
+                         (unsigned long long)(f->fault_addr - gone->addr), (unsigned long long)gone->size,
+                         gone->paged ? "paged pool" : "nonpaged pool", at.file ? at.file : "?", at.line,
+                         fr.file ? fr.file : "?", fr.line, detail);
         return;
     }
     switch (f->signo) {

@@ -68,6 +68,7 @@ static inline void bcsim__raw_copy(void *dst, const void *src, size_t n)
 #define BCSIM_BC_DRIVER_VERIFIER_DETECTED_VIOLATION 0xC4
 #define BCSIM_BC_DRIVER_UNLOADED_WITHOUT_CANCELLING 0xCE
 #define BCSIM_BC_DRIVER_IRQL_NOT_LESS_OR_EQUAL 0xD1
+#define BCSIM_BC_DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL 0xD5
 #define BCSIM_BC_MANUALLY_INITIATED_CRASH 0xE2
 #define BCSIM_BC_POWER_FAILURE_SIMULATE 0xE5
 #define BCSIM_BC_DRIVER_VIOLATION 0x121
@@ -164,7 +165,9 @@ typedef struct bcsim__alloc {
     uint64_t addr, size;
     uint32_t tag;
     bool paged, freed;
+    bool special;               /* on pages of its own (the verifier's special pool) */
     uint64_t site;              /* return address of the allocating call */
+    uint64_t free_site;         /* return address of the freeing call (0 while live) */
     int32_t pool_type;
 } bcsim__alloc_t;
 
@@ -205,6 +208,8 @@ void *bcsim__pool_alloc(uint64_t size, bool paged, uint32_t tag, uint32_t align,
 /* 0 ok, 1 not an allocation, 2 already freed */
 int bcsim__pool_free(void *p, uint64_t site, const bcsim__alloc_t **out);
 const bcsim__alloc_t *bcsim__pool_find(uint64_t addr);
+/* Is addr in a freed special-pool block whose pages are still inaccessible (quarantine)? */
+bool bcsim__pool_quarantined(uint64_t addr, const bcsim__alloc_t **out);
 void bcsim__paged_protect(bool inaccessible);
 bool bcsim__paged_is_protected(void);
 /* Whole pages for the Mm routines (src/mm.c): a region of its own with this class and flags

@@ -91,6 +91,9 @@ static const bad_case_t cases[] = {
       BCSIM_STATE_INCOMPLETE, BCSIM_OUTCOME_FAULTED, { NONE } },
     { "raise_signal", BCSIM_V_SIGNAL_RAISED, 0, { ANY, ANY, ANY, ANY },
       BCSIM_STATE_INCOMPLETE, BCSIM_OUTCOME_FAULTED, { NONE } },
+    /* freed pool stays inaccessible (the special pool's quarantine): 0xD5 */
+    { "use_after_free", BCSIM_V_POOL_USE_AFTER_FREE, 0xD5, { ANY, ANY, ANY, ANY },
+      BCSIM_STATE_INCOMPLETE, BCSIM_OUTCOME_FAULTED, { NONE } },
 };
 
 /* The line of a bad driver's planted mistake ("the mistake" comment). */
@@ -448,6 +451,18 @@ static void return_to_a_smashed_address_is_stack_corruption(void **state)
     run_one("smashed_return");
 }
 
+/* A callback reads a context its driver freed: the special pool's quarantine makes the read
+ * fault; the finding names the allocation and the free sites. */
+static void use_of_freed_pool_in_a_callback_is_0xD5(void **state)
+{
+    (void)state;
+    run_one("use_after_free");
+    const bcsim_violation_t *v = find(bcsim_sim_last_result(live_sim), "use_after_free",
+                                      BCSIM_V_POOL_USE_AFTER_FREE);
+    assert_non_null(strstr(v->message, "examples/bad/use_after_free.c:12 and freed at "));
+    assert_non_null(strstr(v->message, "examples/bad/use_after_free.c:16"));
+}
+
 /* raise(SIGSEGV) is no fault: no address, its own name, at the driver's line. */
 static void raised_signal_is_not_a_null_dereference(void **state)
 {
@@ -722,8 +737,8 @@ static void verifier_off_drops_rule_checks_keeps_containment(void **state)
             check_case(r, c);
         }
     }
-    /* pool, spin lock, paged read, paged write, PAGED_CODE, IRQL lowered */
-    assert_int_equal(rules, 6);
+    /* pool, spin lock, paged read, paged write, PAGED_CODE, IRQL lowered, use after free */
+    assert_int_equal(rules, 7);
     no_duplicates(r);
     check_continuation(r);
 }
@@ -747,6 +762,7 @@ int main(void)
         cmocka_unit_test_teardown(call_through_null_function_pointer_is_named_at_the_call, teardown),
         cmocka_unit_test_teardown(return_to_a_smashed_address_is_stack_corruption, teardown),
         cmocka_unit_test_teardown(raised_signal_is_not_a_null_dereference, teardown),
+        cmocka_unit_test_teardown(use_of_freed_pool_in_a_callback_is_0xD5, teardown),
         cmocka_unit_test_teardown(endless_loop_is_abandoned, teardown),
         cmocka_unit_test_teardown(endless_stall_loop_is_abandoned_on_virtual_time, teardown),
         cmocka_unit_test_teardown(nested_bug_check_halts, teardown),

@@ -62,6 +62,7 @@
     XX(POOL_FREE_AT_HIGH_IRQL,      VIOLATION, "pool freed at an IRQL where freeing is not allowed") \
     XX(POOL_INVALID_FREE,           VIOLATION, "free of an address that is not a live pool allocation") \
     XX(POOL_ZERO_SIZE,              WARNING,   "zero-byte pool allocation") \
+    XX(POOL_USE_AFTER_FREE,         VIOLATION, "access to freed pool (special pool quarantine)") \
     XX(SPINLOCK_IN_CALLBACK,        VIOLATION, "spin lock used inside a bug-check callback") \
     XX(SYNCHRONIZATION_IN_CALLBACK, VIOLATION, "synchronization object used inside a bug-check callback") \
     XX(WAIT_AT_HIGH_IRQL,           VIOLATION, "wait at IRQL >= DISPATCH_LEVEL") \
