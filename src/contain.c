@@ -269,25 +269,43 @@ static _Noreturn void seh_jump(bcsim_seh_frame_t *s, int code, uint64_t pc, uint
     siglongjmp(env, 1);
 }
 
+static void fault_handler(int sig, siginfo_t *si, void *uc);
+
+/* Depth of chain() per signal: a previous handler that hands the signal back to bcsim (as
+ * libFuzzer's SIGSEGV handler does with its "upstream" handler) must not loop for ever. */
+static volatile sig_atomic_t chain_depth[65];
+
 static void chain(int sig, siginfo_t *si, void *uc)
 {
+    bool sent = si && si->si_code <= 0;   /* raise/kill: returning would not repeat it */
+    if (sig > 0 && sig < 65 && chain_depth[sig]) {
+        /* Re-entered: nobody upstream handles it; take the default action. */
+        signal(sig, SIG_DFL);
+        if (sig == SIGABRT || sig == SIGTRAP || sent)
+            raise(sig);
+        return;
+    }
     for (size_t i = 0; i < BCSIM_ARRAY_SIZE(fault_signals); i++) {
         if (fault_signals[i] != sig)
             continue;
         struct sigaction *o = &C.old[i];
-        if ((o->sa_flags & SA_SIGINFO) && o->sa_sigaction) {
+        if ((o->sa_flags & SA_SIGINFO) && o->sa_sigaction && o->sa_sigaction != fault_handler) {
+            chain_depth[sig]++;
             o->sa_sigaction(sig, si, uc);
+            chain_depth[sig]--;
             return;
         }
-        if (o->sa_handler != SIG_DFL && o->sa_handler != SIG_IGN) {
+        if (!(o->sa_flags & SA_SIGINFO) && o->sa_handler != SIG_DFL && o->sa_handler != SIG_IGN) {
+            chain_depth[sig]++;
             o->sa_handler(sig);
+            chain_depth[sig]--;
             return;
         }
     }
     /* Default action: restore it and let the signal happen again on return (synchronous
-     * faults re-fault; abort re-raises). */
+     * faults re-fault; abort and signals sent by raise/kill are raised again). */
     signal(sig, SIG_DFL);
-    if (sig == SIGABRT || sig == SIGTRAP)
+    if (sig == SIGABRT || sig == SIGTRAP || sent)
         raise(sig);
 }
 
@@ -432,8 +450,14 @@ int bcsim__contain_install(void)
     sa.sa_sigaction = fault_handler;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < BCSIM_ARRAY_SIZE(fault_signals); i++)
-        sigaction(fault_signals[i], &sa, &C.old[i]);
+    for (size_t i = 0; i < BCSIM_ARRAY_SIZE(fault_signals); i++) {
+        /* Re-installing after someone replaced a handler: bcsim's own handler is never
+         * remembered as the one to chain to (it would chain to itself for ever). */
+        struct sigaction prev;
+        sigaction(fault_signals[i], &sa, &prev);
+        if (!((prev.sa_flags & SA_SIGINFO) && prev.sa_sigaction == fault_handler))
+            C.old[i] = prev;
+    }
     sa.sa_sigaction = watchdog_handler;
     sigaction(WATCHDOG_SIGNAL, &sa, &C.old_wd);
     C.installed = true;
