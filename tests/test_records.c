@@ -500,6 +500,28 @@ static void insert_into_corrupted_list_bug_checks_0x139(void **state)
     assert_int_equal(bcsim_test_count(sim, BCSIM_V_LIST_CORRUPT), 2);
 }
 
+/* A walk that meets a corrupted record names the driver: the record's component and its
+ * registration site (file:line in the driver that registered it). */
+static void walk_corruption_names_the_record_and_its_registration(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    td_reset();
+    td_init_legacy(0);
+    assert_true(td_register_legacy(0, "corrupted"));
+    ((lrec_t *)td_legacy(0))->blink = td_legacy(7);
+    const bcsim_result_t *res;
+    assert_int_equal(bcsim_sim_bugcheck(sim, 0xE2, (uint64_t[4]){ 0 }, &res), 0);
+    const bcsim_violation_t *v = NULL;
+    for (uint32_t i = 0; i < res->violation_count; i++)
+        if (res->violations[i].id == BCSIM_V_LIST_CORRUPT)
+            v = &res->violations[i];
+    assert_non_null(v);
+    assert_non_null(v->component);
+    assert_string_equal(v->component, "corrupted");
+    assert_non_null(strstr(v->file, "records_drv.c"));
+    assert_true(v->line > 0);
+}
+
 /* list.corruption = report: the finding without the bug check; registration fails. */
 static void insert_into_corrupted_list_report_only(void **state)
 {
@@ -649,6 +671,7 @@ int main(void)
         BCSIM_TEST(initialize_macro_has_wdk_form),
         BCSIM_TEST(unload_with_records_registered_is_reported),
         BCSIM_TEST(driver_without_unload_routine_is_not_unloaded),
+        BCSIM_TEST(walk_corruption_names_the_record_and_its_registration),
         BCSIM_TEST(unload_after_deregistering_everything_is_quiet),
         BCSIM_TEST(reboot_reinitialises_lists_and_bugcheck_data),
     };
