@@ -100,6 +100,7 @@ void bcsim__shutdown_hooks(void)
     bcsim__fuzz_shutdown();
     bcsim__phases_shutdown();
     bcsim__ports_shutdown();
+    bcsim__sync_shutdown();
 }
 
 const bcsim_result_t *bcsim_sim_last_result(bcsim_sim_t *sim)

@@ -151,7 +151,7 @@ bool bcsim__in_driver_code(uint64_t addr)
 
 /* A call instruction ends right before a return address: call rel32 (E8 xx xx xx xx), or an
  * indirect call FF /2 of 2 to 7 bytes (register, [reg], [reg+disp8], [rip+disp32], SIB). */
-bool bcsim__is_driver_return_address(uint64_t ret)
+__attribute__((no_sanitize("address"))) bool bcsim__is_driver_return_address(uint64_t ret)
 {
     if (ret < 8 || !bcsim__in_driver_code(ret) || !bcsim__in_driver_code(ret - 7))
         return false;
@@ -181,7 +181,10 @@ static uint64_t stack_limit(const bcsim__frame_t *f, uint64_t rsp)
     return top;
 }
 
-static void record_fault(bcsim__frame_t *f, int sig, siginfo_t *si, void *uc_)
+/* Reads the faulting code's stack, which holds sanitizer redzones when the driver or bcsim is
+ * instrumented: plain loads, not checked ones. */
+__attribute__((no_sanitize("address"))) static void record_fault(bcsim__frame_t *f, int sig,
+                                                                  siginfo_t *si, void *uc_)
 {
     ucontext_t *uc = uc_;
     f->signo = sig;

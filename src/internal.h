@@ -430,6 +430,7 @@ int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, cons
 void bcsim__set_last_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 void bcsim__ports_shutdown(void);
+void bcsim__sync_shutdown(void);      /* src/sync.c: forgets try-acquired locks */
 void bcsim__mm_shutdown(void);        /* src/mm.c: forgets the I/O-space mappings */
 
 /* The supervisor's view of what driver code runs now (bcsim_set_activity_buffer). */

@@ -62,6 +62,7 @@ bool bcsim_violation_is_verifier_rule(uint32_t id)
     case BCSIM_V_POOL_ZERO_SIZE:
     case BCSIM_V_SPINLOCK_IN_CALLBACK:
     case BCSIM_V_SYNCHRONIZATION_IN_CALLBACK:
+    case BCSIM_V_SYNC_TRY_IN_CALLBACK:
     case BCSIM_V_WAIT_AT_HIGH_IRQL:
     case BCSIM_V_PAGED_CODE_AT_HIGH_IRQL:
     case BCSIM_V_IRQL_RAISE_INVALID:

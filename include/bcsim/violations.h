@@ -65,6 +65,7 @@
     XX(POOL_USE_AFTER_FREE,         VIOLATION, "access to freed pool (special pool quarantine)") \
     XX(SPINLOCK_IN_CALLBACK,        VIOLATION, "spin lock used inside a bug-check callback") \
     XX(SYNCHRONIZATION_IN_CALLBACK, VIOLATION, "synchronization object used inside a bug-check callback") \
+    XX(SYNC_TRY_IN_CALLBACK,        WARNING,   "try-acquire of a lock inside a bug-check callback (cannot deadlock; the protected state may be inconsistent)") \
     XX(WAIT_AT_HIGH_IRQL,           VIOLATION, "wait at IRQL >= DISPATCH_LEVEL") \
     XX(PAGED_CODE_AT_HIGH_IRQL,     VIOLATION, "PAGED_CODE() reached above APC_LEVEL") \
     XX(IRQL_RAISE_INVALID,          VIOLATION, "KeRaiseIrql to a lower level or above HIGH_LEVEL") \
