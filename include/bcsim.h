@@ -131,14 +131,6 @@ typedef struct bcsim_guid {
     uint8_t data4[8];
 } bcsim_guid_t;
 
-/**
- * The 64-bit hash bcsim records for every DumpIo write (bcsim_dumpio_write_t.hash): four
- * FNV-style lanes over 64-bit little-endian words (a trailing partial word zero-padded),
- * folded, then a final mix. Not cryptographic; fast enough (several GB/s) to run over every
- * byte of a multi-GiB dump. @p seed selects a different function of the same family; bcsim
- * records the hash with seed 0.
- */
-uint64_t bcsim_hash64(const void *data, uint64_t size, uint64_t seed);
 
 /** "KbCallbackSecondaryDumpData", "legacy", ... for a bcsim_reason_t. */
 const char *bcsim_reason_name(int32_t reason);
@@ -514,7 +506,8 @@ typedef struct bcsim_dumpio_write {
     uint32_t type;               /**< bcsim_dump_io_type_t */
     uint64_t file_offset;        /**< where these bytes are in the dump file */
     uint32_t length;
-    uint64_t hash;               /**< bcsim_hash64() of the bytes when a DumpIo callback was called with them, else 0 */
+    uint64_t hash;               /**< XXH3-64 (seed 0, libxxhash's XXH3_64bits; `xxhsum -H3`) of the
+                                      bytes when a DumpIo callback was called with them, else 0 */
 } bcsim_dumpio_write_t;
 
 /** One secondary-data block in the dump. */

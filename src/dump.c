@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <xxhash.h>
 
 bcsim__os_buffers_t bcsim__osb;
 
@@ -223,7 +224,7 @@ int bcsim__dump_stream_chunk(uint32_t type, const void *buf, uint32_t len)
         done += n;
     }
     if (w && called)
-        w->hash = bcsim_hash64(buf, len, 0);
+        w->hash = XXH3_64bits(buf, len);
     D.file_offset += len;
     bcsim__run.phase = saved_phase;
     return 0;

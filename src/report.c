@@ -311,10 +311,13 @@ void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation
         json_t *writes = json_array();
         for (uint32_t i = 0; i < res->write_count; i++) {
             const bcsim_dumpio_write_t *w = &res->writes[i];
-            json_array_append_new(writes, json_pack("{s:s, s:s, s:i, s:s}", "type",
+            /* xxh3: as `xxhsum -H3` prints it (16 hex digits), to check a DumpIo mirror with */
+            char xxh3[20];
+            snprintf(xxh3, sizeof(xxh3), "%016llx", (unsigned long long)w->hash);
+            json_array_append_new(writes, json_pack("{s:s, s:s, s:i, s:s*}", "type",
                                                     bcsim_dump_io_type_name(w->type), "file_offset",
                                                     hex64(w->file_offset), "length", (json_int_t)w->length,
-                                                    "hash64", hex64(w->hash)));
+                                                    "xxh3", w->hash ? xxh3 : NULL));
         }
         json_object_set_new(root, "dumpio_writes", writes);
 

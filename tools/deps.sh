@@ -10,6 +10,7 @@ BCSIM_PACKAGES=(
   libcmocka-dev                      # unit tests
   libdw-dev libelf-dev               # DWARF: file:line of driver call sites and faults
   libjansson-dev                     # JSON reports and scenarios
+  libxxhash-dev xxhash               # the DumpIo hash (XXH3-64) and xxhsum to check it
   gdb                                # the gdb extension and its tests
   binutils                           # nm, objcopy (inventory test)
   hyperfine jq time                  # bench/run.sh: whole-command timings, its JSON, peak RSS
