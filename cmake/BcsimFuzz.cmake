@@ -72,7 +72,7 @@ endfunction()
 
 # The executable itself, either kind; tests for it.
 function(_bcsim_fuzz_executable name)
-  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;COVERED;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS"
+  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;COVERED;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS;TIMEOUT"
                         "SOURCES;CORPUS;LABELS;DRIVER_SOURCES;ENV")
   _bcsim_fuzz_mode(mode)
   # COVERED (bcsim's own targets, whose code under test is bcsim): link bcsim_cov, the library
@@ -125,7 +125,10 @@ function(_bcsim_fuzz_executable name)
   else()
     add_test(NAME ${name}_replay COMMAND ${name} ${seeds})
   endif()
-  set_tests_properties(${name}_replay PROPERTIES LABELS "fuzz-replay;${A_LABELS}" ENVIRONMENT "${A_ENV}")
+  # Every test ends (a hanging driver never stalls CI): TIMEOUT, or BCSIM_TEST_TIMEOUT, or 120 s.
+  _bcsim_test_timeout(replay_timeout "${A_TIMEOUT}")
+  set_tests_properties(${name}_replay PROPERTIES LABELS "fuzz-replay;${A_LABELS}" ENVIRONMENT "${A_ENV}"
+                                                 TIMEOUT ${replay_timeout})
   if(mode STREQUAL "libfuzzer" AND NOT A_NO_FUZZ_TEST)
     if(NOT A_RUNS)
       set(A_RUNS 20000)
@@ -142,13 +145,19 @@ function(_bcsim_fuzz_executable name)
       list(APPEND args "-dict=${A_DICT}")
     endif()
     add_test(NAME ${name}_fuzz COMMAND ${name} ${args} "${work}" ${seeds})
+    # -max_total_time bounds the fuzzing; the timeout bounds everything else (a hang at start).
+    if(A_TIMEOUT)
+      set(fuzz_timeout ${A_TIMEOUT})
+    else()
+      math(EXPR fuzz_timeout "${A_SECONDS} + 120")
+    endif()
     set_tests_properties(${name}_fuzz PROPERTIES LABELS "fuzz;${A_LABELS}" ENVIRONMENT "${A_ENV}"
-                                                 TIMEOUT 120)
+                                                 TIMEOUT ${fuzz_timeout})
   endif()
 endfunction()
 
 function(bcsim_add_fuzz_target name)
-  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;COVERED;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS"
+  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;COVERED;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS;TIMEOUT"
                         "SOURCES;CORPUS;LABELS;DRIVER_SOURCES")
   if(A_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "bcsim_add_fuzz_target(${name}): unknown arguments: ${A_UNPARSED_ARGUMENTS}")
@@ -162,7 +171,7 @@ function(bcsim_add_fuzz_target name)
       list(APPEND pass ${flag})
     endif()
   endforeach()
-  foreach(kw DICT OPTIONS RUNS SECONDS)
+  foreach(kw DICT OPTIONS RUNS SECONDS TIMEOUT)
     if(A_${kw})
       list(APPEND pass ${kw} "${A_${kw}}")
     endif()
@@ -206,7 +215,7 @@ function(_bcsim_fuzz_driver_copy driver copy)
 endfunction()
 
 function(bcsim_add_fuzzer name)
-  cmake_parse_arguments(PARSE_ARGV 1 A "NO_TESTS;NO_FUZZ_TEST" "DRIVER;DICT;OPTIONS;RUNS;SECONDS"
+  cmake_parse_arguments(PARSE_ARGV 1 A "NO_TESTS;NO_FUZZ_TEST" "DRIVER;DICT;OPTIONS;RUNS;SECONDS;TIMEOUT"
                         "REASONS;CORPUS;LABELS")
   if(A_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "bcsim_add_fuzzer(${name}): unknown arguments: ${A_UNPARSED_ARGUMENTS}")
@@ -261,7 +270,7 @@ function(bcsim_add_fuzzer name)
       list(APPEND pass ${flag})
     endif()
   endforeach()
-  foreach(kw RUNS SECONDS)
+  foreach(kw RUNS SECONDS TIMEOUT)
     if(A_${kw})
       list(APPEND pass ${kw} "${A_${kw}}")
     endif()

@@ -42,8 +42,11 @@ if(EXISTS "${PROJECT_SOURCE_DIR}/fuzz/driver")
 endif()
 
 # pkg-config: harness programs (not driver modules, which need the profile above).
-set(BCSIM_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
-set(BCSIM_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
+file(RELATIVE_PATH BCSIM_PC_PREFIX_REL "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" BCSIM_PC_PREFIX_REL "${BCSIM_PC_PREFIX_REL}")
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  message(WARNING "bcsim: absolute install directories: bcsim.pc is not relocatable")
+endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/bcsim.pc.in" "${PROJECT_BINARY_DIR}/bcsim.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/bcsim.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
 

@@ -499,6 +499,9 @@ typedef struct bcsim_call {
     uint64_t address;
     uint64_t count;
     int32_t status;              /**< NTSTATUS the dispatcher assigned (pages), 0 otherwise */
+    /* time */
+    uint64_t wall_ns;            /**< wall time the call took (nanoseconds) */
+    uint64_t virtual_100ns;      /**< virtual time the call used (100 ns units) */
 } bcsim_call_t;
 
 /** One DumpIo write, as the dispatcher performed it (also when no DumpIo record exists). */

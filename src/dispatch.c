@@ -8,6 +8,8 @@
 #include "internal.h"
 #include "contain.h"
 
+#include <time.h>
+
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -367,7 +369,10 @@ int bcsim__invoke(bcsim__cb_t *cb)
                         c->component ? c->component : "?");
         bcsim__gdb_callback_hook(cb->record, c->reason, c->component, cb->routine, c->phase, idx);
     }
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     cb->outcome = bcsim__guarded_call(&f, call_routine, &t);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
     bcsim__activity_clear();
 
     bcsim__violations_resolve();
@@ -432,6 +437,8 @@ int bcsim__invoke(bcsim__cb_t *cb)
     }
     c = bcsim__call(idx);
     if (c) {
+        c->wall_ns = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000ULL + (uint64_t)t1.tv_nsec - (uint64_t)t0.tv_nsec;
+        c->virtual_100ns = spent;
         c->outcome = (uint32_t)cb->outcome;
         c->irql_after = bcsim__m.irql;
         c->state_after = bcsim__rec_state(cb->record, cb->legacy);
