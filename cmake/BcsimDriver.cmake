@@ -110,6 +110,9 @@ function(bcsim_add_driver target)
   endif()
   add_library(${target} SHARED ${A_SOURCES} "${_BCSIM_DRIVER_CMAKE_DIR}/bcsim_driver_marker.c")
   target_link_libraries(${target} PRIVATE bcsim::driver)
+  # Findings and sanitizer reports name file:line in every build type: debug information
+  # always (the optimisation level stays the build type's). Debug and RelWithDebInfo have it.
+  target_compile_options(${target} PRIVATE "$<$<NOT:$<CONFIG:Debug,RelWithDebInfo>>:-g>")
   set(abs_dirs "")
   foreach(d IN LISTS A_INCLUDE_DIRS)
     get_filename_component(d "${d}" ABSOLUTE)

@@ -1056,7 +1056,7 @@ Outside a bug check, the accesses of the last one."""
 
 
 class BcsimDumpioCommand(gdb.Command):
-    """List the DumpIo writes of this bug check so far: type, file offset, length, bcsim_hash64.
+    """List the DumpIo writes of this bug check so far: type, file offset, length, XXH3-64 hash.
 
 Usage: bcsim dumpio"""
 

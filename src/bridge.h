@@ -114,9 +114,13 @@ void bcsim__dbgprint_emit(const char *text, bcsim__u64 len, bcsim__u32 component
 /* DbgSetDebugFilterState / DbgQueryDebugFilterState: NTSTATUS / TRUE, FALSE or NTSTATUS. */
 bcsim__i32 bcsim__dbg_filter_set(bcsim__u32 component, bcsim__u32 level, int state);
 bcsim__i32 bcsim__dbg_filter_query(bcsim__u32 component, bcsim__u32 level);
-/* The ntstrsafe copy/cat/length rule: above PASSIVE_LEVEL a STRSAFE_AT_HIGH_IRQL warning, or
- * with verifier.strsafe_copy = violation an IRQL_TOO_HIGH finding (0x121, P1 = 2). */
-void bcsim__strsafe_irql_check(enum bcsim__export_id id, void *caller);
+/* The ntstrsafe rules (dispatcher-model.md 8.2). Every call: above PASSIVE_LEVEL a
+ * STRSAFE_AT_HIGH_IRQL warning; for copy/cat/length (printf = 0) with verifier.strsafe_copy =
+ * violation a STRSAFE_COPY_AT_HIGH_IRQL violation instead. Never a bug-check code. */
+void bcsim__strsafe_irql_check(enum bcsim__export_id id, void *caller, int printf_family);
+/* After a printf-family call formatted: a character-width conversion (BCSIM__FMT_USED_UNICODE)
+ * above APC_LEVEL is STRSAFE_CONVERSION_AT_HIGH_IRQL (the NLS tables are pageable). */
+void bcsim__strsafe_format_check(enum bcsim__export_id id, void *caller, unsigned used);
 /* A breakpoint raised by driver code (DbgBreakPoint): the lead's contain.c implements it. */
 void bcsim__debugbreak(void *caller);
 

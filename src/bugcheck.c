@@ -100,6 +100,7 @@ void bcsim__shutdown_hooks(void)
     bcsim__fuzz_shutdown();
     bcsim__phases_shutdown();
     bcsim__ports_shutdown();
+    bcsim__sync_shutdown();
 }
 
 const bcsim_result_t *bcsim_sim_last_result(bcsim_sim_t *sim)
@@ -132,6 +133,7 @@ static void build_result(void)
     r->blob_count = (uint32_t)u->blobs.n;
     r->ports = u->ports.v;
     r->port_count = (uint32_t)u->ports.n;
+    r->port_total = u->port_total;
     r->ranges = u->ranges.v;
     r->range_count = (uint32_t)u->ranges.n;
     memset(&u->calls, 0, sizeof(u->calls));

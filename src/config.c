@@ -29,10 +29,13 @@ void bcsim_config_init(bcsim_config_t *c)
     c->fault = BCSIM_FAULT_CONTAIN;
     c->contain = true;
     c->verifier = true;
-    c->watchdog_virtual_ms = 10000;
+    c->watchdog_virtual_ms = 120000;
     c->watchdog_wall_ms = 5000;
-    c->watchdog_cpu_ms = 250;
+    c->watchdog_slow_ms = 1000;
+    c->watchdog_cpu_ms = 0;
     c->callback_stack_bytes = 0x6000;
+    c->pool_special = true;
+    c->pool_quarantine = 64ULL << 20;
 }
 
 /* "64KiB", "0x1000", "4096", "1MiB" */
@@ -98,6 +101,8 @@ static const struct knob {
     { "secondary.per_callback", K_U64, O(secondary_per_callback), NULL },
     { "secondary.inbuffer", K_U32, O(secondary_inbuffer), NULL },
     { "secondary.on_invalid", K_BOOLCHOICE, O(secondary_skip_record_on_invalid), "abort_phase|skip_record" },
+    { "secondary.on_invalid_data", K_BOOLCHOICE, O(secondary_abort_on_invalid_data), "skip_record|abort_phase" },
+    { "secondary.overgrow", K_BOOLCHOICE, O(secondary_overgrow_drop), "truncate|drop" },
     { "secondary.builtin", K_BOOL, O(secondary_builtin), NULL },
     { "secondary.framing", K_BOOLCHOICE, O(secondary_packed), "page|packed" },
     { "multipart.max_parts", K_U32, O(multipart_max_parts), NULL },
@@ -110,8 +115,11 @@ static const struct knob {
     { "contain", K_BOOL, O(contain), NULL },
     { "watchdog.virtual_ms", K_U32, O(watchdog_virtual_ms), NULL },
     { "watchdog.wall_ms", K_U32, O(watchdog_wall_ms), NULL },
+    { "watchdog.slow_ms", K_U32, O(watchdog_slow_ms), NULL },
     { "watchdog.cpu_ms", K_U32, O(watchdog_cpu_ms), NULL },
     { "callback.stack_bytes", K_U32, O(callback_stack_bytes), NULL },
+    { "pool.special", K_BOOL, O(pool_special), NULL },
+    { "pool.quarantine", K_U64, O(pool_quarantine), NULL },
     { "auxklib.outside_bugcheck", K_BOOLCHOICE, O(auxklib_outside_error), "success|error" },
     { "verifier", K_BOOL, O(verifier), NULL },
     { "verifier.bugcheck_on", K_CHOICE, O(verifier_bugcheck_on), "none=0,violations=1,all=2" },

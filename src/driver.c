@@ -287,12 +287,12 @@ int bcsim_driver_unload(bcsim_sim_t *sim, bcsim_driver_t *drv)
     if (bcsim__m.halted)
         return BCSIM_ESTATE;
     drv->unload = bcsim__nt_driver_unload_routine(drv->driver_object);
-    if (drv->unload) {
-        entry_args_t a = { .entry = drv->unload, .drvobj = drv->driver_object };
-        int rc = bcsim__run_driver_code(call_unload, &a, "DriverUnload", drv->name);
-        if (rc)
-            return rc;
-    }
+    if (!drv->unload)
+        return BCSIM_ENOUNLOAD;   /* Windows cannot unload it: nothing to check */
+    entry_args_t a = { .entry = drv->unload, .drvobj = drv->driver_object };
+    int rc = bcsim__run_driver_code(call_unload, &a, "DriverUnload", drv->name);
+    if (rc)
+        return rc;
     drv->unloaded = true;
     bcsim__records_check_unload(drv->image);
     const bcsim__image_t *im = bcsim__image_get(drv->image);

@@ -10,6 +10,8 @@ BCSIM_PACKAGES=(
   libcmocka-dev                      # unit tests
   libdw-dev libelf-dev               # DWARF: file:line of driver call sites and faults
   libjansson-dev                     # JSON reports and scenarios
+  libxxhash-dev xxhash               # the DumpIo hash (XXH3-64) and xxhsum to check it
+  libxml2-utils                      # xmllint: the JUnit report checked against its schema
   gdb                                # the gdb extension and its tests
   binutils                           # nm, objcopy (inventory test)
   hyperfine jq time                  # bench/run.sh: whole-command timings, its JSON, peak RSS

@@ -32,3 +32,25 @@ for t in fuzz_dump_reader fuzz_scenario fuzz_api_sequence fuzz_secondary_log fuz
   n=$((n + 1))
 done
 echo "$n fuzzers built and run from \$OUT"
+
+# A driver project does the same with bcsim_install_fuzzers(): its build.sh configures with
+# $OUT set and builds bcsim_fuzzers_out (the fuzz consumer project, against this checkout).
+cout="$work/out-consumer"
+mkdir -p "$cout"
+(export OUT="$cout" WORK="$work/work-consumer"
+ cmake -S "$src/fuzz/consumer" -B "$work/consumer-build" -DBCSIM_SOURCE_DIR="$src" \
+       -DCMAKE_C_COMPILER="$CC" -DCMAKE_CXX_COMPILER="$CXX" -DCMAKE_C_FLAGS="$CFLAGS" \
+       -DBCSIM_BUILD_FUZZERS=ON -DBCSIM_FUZZ_ENGINE="$LIB_FUZZING_ENGINE" -DBCSIM_FUZZ_CFLAGS="" \
+       -DBCSIM_FUZZ_LDFLAGS="" -DBUILD_TESTING=OFF &&
+ cmake --build "$work/consumer-build" -j2 --target bcsim_fuzzers_out) > "$work/consumer.log" 2>&1 ||
+  { tail -40 "$work/consumer.log"; exit 1; }
+rm -rf "$work/consumer-build"
+for f in eventlog_fuzz eventlog_fuzz_driver.so eventlog_fuzz_seed_corpus.zip eventlog_fuzz.dict; do
+  test -f "$cout/$f" || { echo "consumer \$OUT lacks $f"; ls "$cout"; exit 1; }
+done
+rm -rf "$work/c-consumer" && mkdir "$work/c-consumer"
+unzip -q "$cout/eventlog_fuzz_seed_corpus.zip" -d "$work/c-consumer"
+(cd "$work" && env -u BCSIM_FUZZ_DRIVER "$cout/eventlog_fuzz" -runs=2000 -max_total_time=2 -seed=1 \
+   -dict="$cout/eventlog_fuzz.dict" "$work/c-consumer" > "$work/consumer-run.log" 2>&1) ||
+  { tail -30 "$work/consumer-run.log"; exit 1; }
+echo "consumer eventlog_fuzz: $(grep -E '^Done' "$work/consumer-run.log")"
