@@ -12,11 +12,12 @@
  * compiler and sanitizer runtimes), or nothing. For the last kind bcsim writes a small ELF
  * object defining each name and loads it RTLD_GLOBAL, so the module's own dlopen() binds to it:
  *
- *   - a routine (called through the PLT, or through a GOT slot a call instruction reads) is a
- *     32-byte stub: "movabs $index, %rax; movabs $bcsim__unresolved_thunk, %r11; jmp *%r11".
+ *   - a routine (called through the PLT, through a GOT slot a call instruction reads, or
+ *     declared a function in the module's debug information) is a 32-byte stub: "movabs $index, %rax; movabs $bcsim__unresolved_thunk, %r11; jmp *%r11".
  *     The thunk (src/import_stub.S) reports UNRESOLVED_IMPORT at the driver's call site
  *     (its return address) and returns 0;
- *   - a data import (only read through the GOT) points at 256 zeroed bytes of its own.
+ *   - a data import (only read through the GOT, and not known to be a function) points at 256
+ *     zeroed bytes of its own.
  *
  * The object is written to a memfd that stays open (its /proc/self/fd path stays unique, which
  * the dynamic linker's by-name lookup of loaded objects needs). The mechanism needs nothing at
@@ -27,7 +28,9 @@
 #include "imports.h"
 
 #include <dlfcn.h>
+#include <dwarf.h>
 #include <elf.h>
+#include <elfutils/libdw.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <gelf.h>
@@ -102,6 +105,7 @@ typedef struct undef {
     size_t symidx;
     const char *name;
     bool called;
+    bool known;                             /* the debug information said which */
     BCSIM_VEC(uint64_t) got;                /* GOT slots (GLOB_DAT) holding its address */
 } undef_t;
 
@@ -117,6 +121,42 @@ static bool code_reads_slot(const uint8_t *code, size_t size, uint64_t vaddr, ui
             return true;
     }
     return false;
+}
+
+/* The module's own debug information settles what relocations leave open: a referenced extern
+ * is a DW_TAG_subprogram or a DW_TAG_variable declaration (gcc emits both; clang the called
+ * functions). */
+static void classify_by_dwarf(Elf *e, undef_t *und, size_t n)
+{
+    Dwarf *dbg = dwarf_begin_elf(e, DWARF_C_READ, NULL);
+    if (!dbg)
+        return;
+    Dwarf_Off off = 0, next;
+    size_t hsize;
+    while (dwarf_nextcu(dbg, off, &next, &hsize, NULL, NULL, NULL) == 0) {
+        Dwarf_Die cu, die;
+        if (dwarf_offdie(dbg, off + hsize, &cu) && dwarf_child(&cu, &die) == 0) {
+            do {
+                int tag = dwarf_tag(&die);
+                if ((tag != DW_TAG_subprogram && tag != DW_TAG_variable) ||
+                    !dwarf_hasattr(&die, DW_AT_declaration))
+                    continue;
+                Dwarf_Attribute a;
+                const char *name = NULL;
+                if (dwarf_attr(&die, DW_AT_linkage_name, &a))
+                    name = dwarf_formstring(&a);
+                if (!name)
+                    name = dwarf_diename(&die);
+                for (size_t u = 0; name && u < n; u++)
+                    if (!und[u].called && !und[u].known && !strcmp(und[u].name, name)) {
+                        und[u].called = tag == DW_TAG_subprogram;
+                        und[u].known = true;
+                    }
+            } while (dwarf_siblingof(&die, &die) == 0);
+        }
+        off = next;
+    }
+    dwarf_end(dbg);
 }
 
 static int by_name(const void *a, const void *b)
@@ -235,6 +275,8 @@ int bcsim__imports_scan(const char *path, bcsim__import_list_t *out, char *err, 
             for (size_t g = 0; !und.v[u].called && g < und.v[u].got.n; g++)
                 und.v[u].called = code_reads_slot(d->d_buf, d->d_size, sh.sh_addr, und.v[u].got.v[g]);
     }
+
+    classify_by_dwarf(e, und.v, und.n);
 
     /* Classify, as the dynamic linker will resolve them. */
     out->v = calloc(und.n ? und.n : 1, sizeof(*out->v));
