@@ -113,9 +113,13 @@ static int list_module(const char *path, bool only_unresolved)
             default:
                 break;
             }
-            char name[160];
+            char name[160], line[512];
             snprintf(name, sizeof(name), "%s%s", im->name, data ? " (data)" : "");
-            printf("  %-44s %-12s %-14s %-17s %s\n", name, status_text(im->status), hdr, irql, note);
+            int len = snprintf(line, sizeof(line), "  %-44s %-12s %-14s %-17s %s", name,
+                               status_text(im->status), hdr, irql, note);
+            while (len > 0 && (size_t)len < sizeof(line) && line[len - 1] == ' ')
+                line[--len] = '\0';
+            printf("%s\n", line);
         }
     }
     bcsim__imports_free(&l);

@@ -136,7 +136,8 @@ typedef struct _PCI_COMMON_CONFIG {
 } PCI_COMMON_CONFIG, *PPCI_COMMON_CONFIG;
 #endif
 
-#define PCI_COMMON_HDR_LENGTH (FIELD_OFFSET(PCI_COMMON_CONFIG, DeviceSpecific))
+/* = FIELD_OFFSET(PCI_COMMON_CONFIG, DeviceSpecific), which C++ rejects for a derived type. */
+#define PCI_COMMON_HDR_LENGTH ((ULONG)sizeof(PCI_COMMON_HEADER))
 #define PCI_EXTENDED_CONFIG_LENGTH 0x1000
 #define PCI_MAX_DEVICES 32
 #define PCI_MAX_FUNCTION 8
