@@ -270,6 +270,15 @@ int bcsim__screen_write(const char *text, bcsim__u64 max);
 bcsim__u32 bcsim__pci_access(bcsim__u32 bus_number, bcsim__u32 slot, void *buffer,
                              bcsim__u32 offset, bcsim__u32 length, int write);
 
+
+/* ---- stack bounds and images for Io/Rtl queries (src/unwind.c) ------------------------------- */
+/* The stack containing sp (the callback stack, a thread's stack): 1 and its [lo, hi), else 0. */
+int bcsim__stack_bounds(bcsim__u64 sp, bcsim__u64 *lo, bcsim__u64 *hi);
+/* The lowest address of the loaded object (module or program) containing pc, or NULL. */
+void *bcsim__module_base(const void *pc);
+/* Sets the simulated IRQL without the rule checks (KeIpiGenericCall's IPI_LEVEL); the old one. */
+unsigned char bcsim__irql_swap(unsigned char irql);
+
 #ifdef __cplusplus
 }
 #endif

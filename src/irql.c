@@ -67,6 +67,13 @@ void bcsim__irql_set(uint8_t irql)
     bcsim__m.irql = irql;
 }
 
+unsigned char bcsim__irql_swap(unsigned char irql)
+{
+    uint8_t old = bcsim__m.irql;
+    bcsim__m.irql = irql;
+    return old;
+}
+
 const char *bcsim__irql_name(uint8_t irql)
 {
     switch (irql) {

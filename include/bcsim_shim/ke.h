@@ -339,6 +339,30 @@ NTKERNELAPI ULONG NTAPI KeQueryMaximumProcessorCountEx(_In_ USHORT GroupNumber);
 NTKERNELAPI KAFFINITY NTAPI KeQueryActiveProcessors(VOID);
 NTKERNELAPI NTSTATUS NTAPI KeGetProcessorNumberFromIndex(_In_ ULONG ProcIndex,
                                                          _Out_ PPROCESSOR_NUMBER ProcNumber);
+#define INVALID_PROCESSOR_INDEX 0xffffffffU
+NTKERNELAPI ULONG NTAPI KeGetProcessorIndexFromNumber(_In_ PPROCESSOR_NUMBER ProcNumber);
+NTKERNELAPI USHORT NTAPI KeQueryActiveGroupCount(VOID);
+NTKERNELAPI USHORT NTAPI KeQueryMaximumGroupCount(VOID);
+
+/* Affinity (one processor: every affinity is processor 0's). */
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI KAFFINITY NTAPI KeSetSystemAffinityThreadEx(_In_ KAFFINITY Affinity);
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI VOID NTAPI KeRevertToUserAffinityThreadEx(_In_ KAFFINITY Affinity);
+
+/* A routine run on every processor at IPI_LEVEL. */
+typedef
+_Function_class_(KIPI_BROADCAST_WORKER)
+_IRQL_requires_(IPI_LEVEL)
+ULONG_PTR
+KIPI_BROADCAST_WORKER(
+    _In_ ULONG_PTR Argument
+    );
+typedef KIPI_BROADCAST_WORKER *PKIPI_BROADCAST_WORKER;
+
+_IRQL_requires_max_(IPI_LEVEL)
+NTKERNELAPI ULONG_PTR NTAPI KeIpiGenericCall(_In_ PKIPI_BROADCAST_WORKER BroadcastFunction,
+                                             _In_ ULONG_PTR Context);
 
 /* ---- threads --------------------------------------------------------------------------------- */
 NTKERNELAPI PKTHREAD NTAPI KeGetCurrentThread(VOID);

@@ -49,6 +49,9 @@ VOID InbvSetTextColor(ULONG Color);
 VOID InbvSetScrollRegion(ULONG Left, ULONG Top, ULONG Right, ULONG Bottom);
 VOID InbvSolidColorFill(ULONG Left, ULONG Top, ULONG Right, ULONG Bottom, ULONG Color);
 
+/* RtlPcToFileHeader (src/nt/io_stack.c): exported, declared only by user-mode winnt.h. */
+PVOID RtlPcToFileHeader(PVOID PcValue, PVOID *BaseOfImage);
+
 /* RtlCaptureContext's second half (src/capture.S jumps here with the record filled). */
 VOID bcsim__nt_capture_context_done(PCONTEXT ContextRecord, PVOID ReturnAddress);
 

@@ -48,6 +48,47 @@ int dv_processor_from_index(unsigned index, unsigned *group, unsigned *number)
     return st;
 }
 
+unsigned dv_processor_index(unsigned group, unsigned number)
+{
+    PROCESSOR_NUMBER pn = { (USHORT)group, (UCHAR)number, 0 };
+    return KeGetProcessorIndexFromNumber(&pn);
+}
+
+unsigned dv_group_counts(void)
+{
+    return (unsigned)KeQueryActiveGroupCount() << 16 | KeQueryMaximumGroupCount();
+}
+
+unsigned long long dv_affinity_round_trip(unsigned long long affinity)
+{
+    KAFFINITY old = KeSetSystemAffinityThreadEx((KAFFINITY)affinity);
+    KeRevertToUserAffinityThreadEx(old);
+    return old;
+}
+
+static unsigned DvIpiCalls;
+static ULONG_PTR DvIpiArgument;
+static KIRQL DvIpiIrql;
+
+static ULONG_PTR DvIpiWorker(ULONG_PTR Argument)
+{
+    DvIpiCalls++;
+    DvIpiArgument = Argument;
+    DvIpiIrql = KeGetCurrentIrql();
+    return Argument + 1;
+}
+
+unsigned long long dv_ipi(unsigned long long context, unsigned *calls, unsigned long long *argument,
+                          unsigned *irql)
+{
+    DvIpiCalls = 0;
+    ULONG_PTR r = KeIpiGenericCall(DvIpiWorker, (ULONG_PTR)context);
+    *calls = DvIpiCalls;
+    *argument = DvIpiArgument;
+    *irql = DvIpiIrql;
+    return r;
+}
+
 static KBUGCHECK_CALLBACK_RECORD DvRecord;
 static const char *DvLine1, *DvLine2;
 static int DvReset, DvDisable;

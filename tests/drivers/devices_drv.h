@@ -9,6 +9,15 @@ unsigned dv_pci_set(int type, unsigned bus, unsigned device, unsigned function, 
 unsigned dv_pci_get_whole(unsigned bus, unsigned device, void *buf, unsigned length); /* HalGetBusData */
 /* KeGetProcessorNumberFromIndex: NTSTATUS; group and number through the pointers. */
 int dv_processor_from_index(unsigned index, unsigned *group, unsigned *number);
+/* KeGetProcessorIndexFromNumber(group, number); KeQueryActive/MaximumGroupCount. */
+unsigned dv_processor_index(unsigned group, unsigned number);
+unsigned dv_group_counts(void);                       /* active << 16 | maximum */
+/* KeSetSystemAffinityThreadEx then KeRevertToUserAffinityThreadEx: the previous affinity. */
+unsigned long long dv_affinity_round_trip(unsigned long long affinity);
+/* KeIpiGenericCall with a worker recording its calls: the call's result; the worker's count,
+ * argument and IRQL through the pointers. */
+unsigned long long dv_ipi(unsigned long long context, unsigned *calls, unsigned long long *argument,
+                          unsigned *irql);
 /* A legacy callback writing these lines on the blue screen (Inbv*); reset first if asked. */
 unsigned char dv_register_screen(const char *line1, const char *line2, int reset_between, int disable_second);
 #endif

@@ -26,7 +26,12 @@ typedef struct uw_seen {
     unsigned long long rbx_captured, rbx_expected;
     unsigned context_flags;
     int lookup_of_data_is_null;
+    unsigned long long stack_low, stack_high, remaining;
+    PVOID initial_stack;
+    PVOID image_of_frame0, image_base_of_frame0;
 } uw_seen_t;
+
+PVOID RtlPcToFileHeader(PVOID PcValue, PVOID *BaseOfImage);   /* declared by hand, as drivers do */
 
 static uw_seen_t UwSeen;
 static KBUGCHECK_CALLBACK_RECORD UwRecord;
@@ -46,8 +51,18 @@ DECLSPEC_NOINLINE void UwLevel2(PVOID marker)
     RtlGetCallersAddress(&UwSeen.callers[0], &UwSeen.callers[1]);
     for (int i = 0; i < 3; i++)
         UwSeen.fn_of_frame[i] = FunctionOf(UwSeen.frames[i]);
-    ULONG64 base;
+    ULONG64 base = 0;
     UwSeen.lookup_of_data_is_null = RtlLookupFunctionEntry((ULONG64)&UwSeen, &base, NULL) == NULL;
+    ULONG_PTR low = 0, high = 0;
+    IoGetStackLimits(&low, &high);
+    UwSeen.stack_low = low;
+    UwSeen.stack_high = high;
+    UwSeen.remaining = IoGetRemainingStackSize();
+    UwSeen.initial_stack = IoGetInitialStack();
+    PVOID img = NULL;
+    UwSeen.image_of_frame0 = RtlPcToFileHeader(UwSeen.frames[0], &img);
+    RtlLookupFunctionEntry((ULONG64)UwSeen.frames[0], &base, NULL);
+    UwSeen.image_base_of_frame0 = img == UwSeen.image_of_frame0 ? (PVOID)base : NULL;
 
     CONTEXT ctx;
     /* A callee-saved register the context must hold as it is at the call. */

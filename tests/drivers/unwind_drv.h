@@ -14,6 +14,9 @@ typedef struct uw_seen {
     unsigned long long rbx_captured, rbx_expected;
     unsigned context_flags;
     int lookup_of_data_is_null;     /* RtlLookupFunctionEntry(&a global) == NULL */
+    unsigned long long stack_low, stack_high, remaining;   /* IoGetStackLimits, ...RemainingStackSize */
+    void *initial_stack;            /* IoGetInitialStack */
+    void *image_of_frame0, *image_base_of_frame0;   /* RtlPcToFileHeader; RtlLookupFunctionEntry's base */
 } uw_seen_t;
 /* Runs the chain top -> level1 -> level2 (the captures) on the calling thread. */
 void uw_run(void);
