@@ -55,5 +55,5 @@ endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/bcsim.pc.in" "${PROJECT_BINARY_DIR}/bcsim.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/bcsim.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
 
-install(FILES "${PROJECT_SOURCE_DIR}/gdb/bcsim_gdb.py" DESTINATION "${CMAKE_INSTALL_DATADIR}/bcsim/gdb")
+install(FILES "${BCSIM_GDB_JOINED_SCRIPT}" DESTINATION "${CMAKE_INSTALL_DATADIR}/bcsim/gdb")
 

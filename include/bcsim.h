@@ -236,6 +236,20 @@ void bcsim_config_init(bcsim_config_t *cfg);
  * one-line reason (static storage).
  */
 int bcsim_config_set(bcsim_config_t *cfg, const char *knob, const char *value, const char **err);
+
+/** One knob, for people and tools (`bcsim knobs`, man pages, shell completion). */
+typedef struct bcsim_knob_info {
+    const char *name;            /**< "walk.mode" */
+    const char *values;          /**< what it accepts: "strict|tolerant", "on|off", "a size (...)" */
+    const char *default_value;   /**< bcsim_config_init()'s value, in the knob's own words */
+    const char *description;     /**< one line */
+} bcsim_knob_info_t;
+/** Number of knobs. */
+uint32_t bcsim_knob_count(void);
+/** Knob @p index (0..count-1). @return 0 or BCSIM_ENOTFOUND. Strings are static. */
+int bcsim_knob_info(uint32_t index, bcsim_knob_info_t *out);
+/** The index of a knob by name. @return 0 or BCSIM_ENOTFOUND. */
+int bcsim_knob_lookup(const char *name, uint32_t *index);
 /**@}*/
 
 /* ------------------------------------------------------------------------------------- */
