@@ -52,6 +52,12 @@ string(REGEX REPLACE "/$" "" BCSIM_PC_PREFIX_REL "${BCSIM_PC_PREFIX_REL}")
 if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
   message(WARNING "bcsim: absolute install directories: bcsim.pc is not relocatable")
 endif()
+# A sanitizer build of libbcsim.a calls the ASan/UBSan runtimes: a pkg-config link needs them too
+# (CMake consumers get them from the target's INSTALL_INTERFACE link options).
+set(BCSIM_PC_SANITIZE_LIBS "")
+if(BCSIM_SANITIZE)
+  set(BCSIM_PC_SANITIZE_LIBS " -fsanitize=address,undefined")
+endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/bcsim.pc.in" "${PROJECT_BINARY_DIR}/bcsim.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/bcsim.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
 

@@ -109,18 +109,16 @@ typedef struct undef {
     BCSIM_VEC(uint64_t) got;                /* GOT slots (GLOB_DAT) holding its address */
 } undef_t;
 
-/* Executable bytes: is there a "call/jmp *disp32(%rip)" (FF 15 / FF 25) reading `slot`? */
-static bool code_reads_slot(const uint8_t *code, size_t size, uint64_t vaddr, uint64_t slot)
+/* Executable bytes: every "call/jmp *disp32(%rip)" (FF 15 / FF 25) target, into `targets`. */
+static void indirect_targets(const uint8_t *code, size_t size, uint64_t vaddr, bcsim__map_t *targets)
 {
     for (size_t i = 0; i + 6 <= size; i++) {
         if (code[i] != 0xFF || (code[i + 1] != 0x15 && code[i + 1] != 0x25))
             continue;
         int32_t disp;
         memcpy(&disp, code + i + 2, 4);
-        if (vaddr + i + 6 + (uint64_t)(int64_t)disp == slot)
-            return true;
+        bcsim__map_put(targets, vaddr + i + 6 + (uint64_t)(int64_t)disp, 1);
     }
-    return false;
 }
 
 /* The module's own debug information settles what relocations leave open: a referenced extern
@@ -263,20 +261,33 @@ int bcsim__imports_scan(const char *path, bcsim__import_list_t *out, char *err, 
             }
         }
     }
-    scn = NULL;
-    while ((scn = elf_nextscn(e, scn)) != NULL) {
-        GElf_Shdr sh;
-        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_PROGBITS || !(sh.sh_flags & SHF_EXECINSTR))
-            continue;
-        Elf_Data *d = elf_getdata(scn, NULL);
-        if (!d || !d->d_buf)
-            continue;
+    /* A GOT slot a call instruction reads holds a routine. One pass over the code. */
+    bool any_got = false;
+    for (size_t u = 0; u < und.n && !any_got; u++)
+        any_got = !und.v[u].called && und.v[u].got.n;
+    if (any_got) {
+        bcsim__map_t targets = { 0 };
+        scn = NULL;
+        while ((scn = elf_nextscn(e, scn)) != NULL) {
+            GElf_Shdr sh;
+            if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_PROGBITS || !(sh.sh_flags & SHF_EXECINSTR))
+                continue;
+            Elf_Data *d = elf_getdata(scn, NULL);
+            if (d && d->d_buf)
+                indirect_targets(d->d_buf, d->d_size, sh.sh_addr, &targets);
+        }
         for (size_t u = 0; u < und.n; u++)
             for (size_t g = 0; !und.v[u].called && g < und.v[u].got.n; g++)
-                und.v[u].called = code_reads_slot(d->d_buf, d->d_size, sh.sh_addr, und.v[u].got.v[g]);
+                und.v[u].called = bcsim__map_get(&targets, und.v[u].got.v[g]) != NULL;
+        bcsim__map_clear(&targets);
     }
-
-    classify_by_dwarf(e, und.v, und.n);
+    /* (Only an import nothing provides needs it: its stub's kind depends on it.) */
+    bool undecided = false;
+    for (size_t u = 0; u < und.n && !undecided; u++)
+        undecided = !und.v[u].called && export_id_of(und.v[u].name) < 0 &&
+                    !dlsym(RTLD_DEFAULT, und.v[u].name);
+    if (undecided)
+        classify_by_dwarf(e, und.v, und.n);
 
     /* Classify, as the dynamic linker will resolve them. */
     out->v = calloc(und.n ? und.n : 1, sizeof(*out->v));
