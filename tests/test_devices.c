@@ -172,6 +172,51 @@ static void ipi_generic_call_runs_the_worker_once_at_ipi_level(void **state)
     assert_int_equal(bcsim_test_violations(sim), 0);
 }
 
+/* 2026-01-01 00:00:00.250 UTC was a Thursday; 1601-01-01 a Monday; 2024 is a leap year. */
+static void time_fields_convert_both_ways(void **state)
+{
+    (void)state;
+    short f[8];
+    long long back;
+    long long t = (1767225600LL * 10000000LL + 116444736000000000LL) + 2500000;
+    assert_true(dv_time_fields(t, f, &back));
+    assert_int_equal(f[0], 2026);
+    assert_int_equal(f[1], 1);
+    assert_int_equal(f[2], 1);
+    assert_int_equal(f[3], 0);
+    assert_int_equal(f[6], 250);
+    assert_int_equal(f[7], 4);
+    assert_int_equal(back, t);
+    assert_true(dv_time_fields(0, f, &back));
+    assert_int_equal(f[0], 1601);
+    assert_int_equal(f[7], 1);
+    long long leap = 13353638400LL * 10000000LL + 3723004 * 10000LL;   /* 2024-02-29 01:02:03.004 */
+    assert_true(dv_time_fields(leap, f, &back));
+    assert_int_equal(f[1], 2);
+    assert_int_equal(f[2], 29);
+    assert_int_equal(f[4], 2);
+    assert_int_equal(f[5], 3);
+    assert_int_equal(back, leap);
+    assert_false(dv_time_fields_invalid());
+}
+
+static void nmi_callbacks_register_and_deregister(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    int first, second;
+    assert_true(dv_nmi_round_trip(&first, &second));
+    assert_int_equal(first, 0);                              /* STATUS_SUCCESS */
+    assert_int_equal((unsigned)second, 0xC0000008u);         /* STATUS_INVALID_HANDLE */
+    assert_int_equal(bcsim_test_violations(sim), 0);
+}
+
+static void node_apcs_and_ntddi(void **state)
+{
+    (void)state;
+    assert_int_equal(dv_misc(0x06010000), 0x001);           /* node 0, APCs enabled, WIN7 */
+    assert_int_equal(dv_misc(0x0A00000C), 0x000);           /* NI is newer than build 22000 */
+}
+
 static void blue_screen_text_is_kept_in_the_result(void **state)
 {
     bcsim_sim_t *sim = *state;
@@ -222,6 +267,9 @@ int main(void)
         BCSIM_TEST(processor_number_from_index),
         BCSIM_TEST(processor_index_groups_affinity),
         BCSIM_TEST(ipi_generic_call_runs_the_worker_once_at_ipi_level),
+        BCSIM_TEST(time_fields_convert_both_ways),
+        BCSIM_TEST(nmi_callbacks_register_and_deregister),
+        BCSIM_TEST(node_apcs_and_ntddi),
         BCSIM_TEST(blue_screen_text_is_kept_in_the_result),
         BCSIM_TEST(reset_display_clears_the_screen),
         BCSIM_TEST(disabled_display_strings_are_not_shown),

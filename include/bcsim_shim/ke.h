@@ -379,6 +379,25 @@ NTKERNELAPI VOID NTAPI KeQuerySystemTimePrecise(_Out_ PLARGE_INTEGER CurrentTime
 NTKERNELAPI ULONGLONG NTAPI KeQueryInterruptTime(VOID);
 NTKERNELAPI ULONGLONG NTAPI KeQueryInterruptTimePrecise(_Out_ PULONG64 QpcTimeStamp);
 NTKERNELAPI VOID NTAPI KeQueryTickCount(_Out_ PLARGE_INTEGER CurrentCount);
+NTKERNELAPI ULONGLONG NTAPI KeQueryUnbiasedInterruptTime(VOID);
+NTKERNELAPI USHORT NTAPI KeGetCurrentNodeNumber(VOID);
+NTKERNELAPI BOOLEAN NTAPI KeAreAllApcsDisabled(VOID);
+
+/* ---- NMI callbacks (registered; bcsim delivers no NMI) ---------------------------------------- */
+typedef
+_Function_class_(NMI_CALLBACK)
+_IRQL_requires_same_
+BOOLEAN
+NMI_CALLBACK(
+    _In_opt_ PVOID Context,
+    _In_ BOOLEAN Handled
+    );
+typedef NMI_CALLBACK *PNMI_CALLBACK;
+
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI PVOID NTAPI KeRegisterNmiCallback(_In_ PNMI_CALLBACK CallbackRoutine, _In_opt_ PVOID Context);
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI NTSTATUS NTAPI KeDeregisterNmiCallback(_In_ PVOID Handle);
 NTKERNELAPI ULONG NTAPI KeQueryTimeIncrement(VOID);
 
 _IRQL_requires_max_(APC_LEVEL)

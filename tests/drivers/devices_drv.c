@@ -89,6 +89,47 @@ unsigned long long dv_ipi(unsigned long long context, unsigned *calls, unsigned 
     return r;
 }
 
+int dv_time_fields(long long time, short f[8], long long *back)
+{
+    LARGE_INTEGER t, b;
+    TIME_FIELDS tf;
+    t.QuadPart = time;
+    RtlTimeToTimeFields(&t, &tf);
+    f[0] = tf.Year; f[1] = tf.Month; f[2] = tf.Day; f[3] = tf.Hour;
+    f[4] = tf.Minute; f[5] = tf.Second; f[6] = tf.Milliseconds; f[7] = tf.Weekday;
+    b.QuadPart = -1;
+    BOOLEAN ok = RtlTimeFieldsToTime(&tf, &b);
+    *back = b.QuadPart;
+    return ok;
+}
+
+int dv_time_fields_invalid(void)
+{
+    TIME_FIELDS tf = { 2024, 2, 30, 0, 0, 0, 0, 0 };
+    LARGE_INTEGER t;
+    return RtlTimeFieldsToTime(&tf, &t);
+}
+
+static BOOLEAN DvNmi(PVOID Context, BOOLEAN Handled)
+{
+    UNREFERENCED_PARAMETER(Context);
+    return Handled;
+}
+
+int dv_nmi_round_trip(int *first, int *second)
+{
+    PVOID h = KeRegisterNmiCallback(DvNmi, NULL);
+    *first = KeDeregisterNmiCallback(h);
+    *second = KeDeregisterNmiCallback(h);
+    return h != NULL;
+}
+
+unsigned dv_misc(unsigned ntddi)
+{
+    return (unsigned)KeGetCurrentNodeNumber() << 16 | (unsigned)KeAreAllApcsDisabled() << 8 |
+           RtlIsNtDdiVersionAvailable(ntddi);
+}
+
 static KBUGCHECK_CALLBACK_RECORD DvRecord;
 static const char *DvLine1, *DvLine2;
 static int DvReset, DvDisable;

@@ -18,6 +18,15 @@ unsigned long long dv_affinity_round_trip(unsigned long long affinity);
  * argument and IRQL through the pointers. */
 unsigned long long dv_ipi(unsigned long long context, unsigned *calls, unsigned long long *argument,
                           unsigned *irql);
+/* RtlTimeToTimeFields: year, month, day, hour, minute, second, ms, weekday into f[8]; then
+ * RtlTimeFieldsToTime back (its BOOLEAN; the time through *back). */
+int dv_time_fields(long long time, short f[8], long long *back);
+int dv_time_fields_invalid(void);                     /* RtlTimeFieldsToTime(February 30) */
+/* KeRegisterNmiCallback, KeDeregisterNmiCallback twice: 1 if the handle was non-NULL, the two
+ * NTSTATUS values through the pointers. */
+int dv_nmi_round_trip(int *first, int *second);
+/* KeGetCurrentNodeNumber << 16 | KeAreAllApcsDisabled << 8 | RtlIsNtDdiVersionAvailable(v). */
+unsigned dv_misc(unsigned ntddi);
 /* A legacy callback writing these lines on the blue screen (Inbv*); reset first if asked. */
 unsigned char dv_register_screen(const char *line1, const char *line2, int reset_between, int disable_second);
 #endif
