@@ -417,6 +417,60 @@ int bcsim_sim_port_script(bcsim_sim_t *sim, uint64_t address, bool is_register,
 int bcsim_sim_pci_config(bcsim_sim_t *sim, uint32_t bus, uint32_t device, uint32_t function,
                          const uint8_t *config, uint32_t length);
 
+/* ---- the simulated device (KMDF) ---------------------------------------------------------- */
+/** A hardware resource of the simulated device, as the PnP manager assigns it (README "KMDF"). */
+typedef struct bcsim_device_resource {
+    uint32_t type;      /**< the CmResourceType: BCSIM_RESOURCE_* */
+    uint64_t start;     /**< port or memory address; interrupt line (first vector of a message
+                             interrupt); DMA channel; first bus number */
+    uint64_t length;    /**< bytes of a port or memory range; buses; messages of a
+                             message-signalled interrupt (0: a line-based interrupt) */
+    uint32_t flags;     /**< CM_RESOURCE_* flags; 0: the type's default (port CM_RESOURCE_PORT_IO,
+                             memory read/write, interrupt level-sensitive or, with messages,
+                             latched + CM_RESOURCE_INTERRUPT_MESSAGE) */
+    uint32_t share;     /**< CM_SHARE_DISPOSITION; 0: CmResourceShareDeviceExclusive */
+} bcsim_device_resource_t;
+
+#define BCSIM_RESOURCE_PORT       1u
+#define BCSIM_RESOURCE_INTERRUPT  2u
+#define BCSIM_RESOURCE_MEMORY     3u
+#define BCSIM_RESOURCE_DMA        4u
+#define BCSIM_RESOURCE_BUS_NUMBER 6u
+
+/**
+ * Describes the device every KMDF driver that handles PnP gets (one each): until the first call
+ * of these the default device applies (one I/O port, 0x505, 1 byte: the QEMU panic port).
+ * bcsim_sim_device_reset() empties the description; the others add to it. The description
+ * lasts until bcsim_sim_destroy() and applies to drivers loaded after the call.
+ * @return 0, BCSIM_EINVAL or BCSIM_ENOMEM.
+ */
+int bcsim_sim_device_reset(bcsim_sim_t *sim);
+int bcsim_sim_device_resource(bcsim_sim_t *sim, const bcsim_device_resource_t *resource);
+/**
+ * A registry value the driver reads with the WdfRegistry* routines. `key` is "parameters" (the
+ * driver's Parameters key, WdfDriverOpenParametersRegistryKey), "device" (the hardware key,
+ * WdfDeviceOpenRegistryKey(PLUGPLAY_REGKEY_DEVICE)) or "driver" (the software key,
+ * PLUGPLAY_REGKEY_DRIVER), optionally followed by "\Sub\Key". `type` is a REG_* value; REG_SZ,
+ * REG_EXPAND_SZ and REG_MULTI_SZ data are UTF-8 here (REG_MULTI_SZ: NUL-separated strings) and
+ * UTF-16 for the driver.
+ */
+int bcsim_sim_device_registry(bcsim_sim_t *sim, const char *key, const char *name, uint32_t type,
+                              const void *data, uint32_t size);
+/** The device is PCI function bus:device.function (its configuration space: bcsim_sim_pci_config). */
+int bcsim_sim_device_pci(bcsim_sim_t *sim, uint32_t bus, uint32_t device, uint32_t function);
+
+/** One call the framework made into a KMDF driver (bcsim_kmdf_event()). */
+typedef struct bcsim_kmdf_event {
+    const char *driver;         /**< the driver's name */
+    const char *callback;       /**< "EvtDriverDeviceAdd", "EvtDeviceD0Entry", "EvtCleanupCallback", ... */
+    const char *object;         /**< the object's type: "WDFDEVICE", "WDFINTERRUPT", ... */
+    int32_t status;             /**< what it returned (0 for a VOID callback) */
+} bcsim_kmdf_event_t;
+
+/** The framework's calls into KMDF drivers since the machine was created, in order. */
+uint32_t bcsim_kmdf_event_count(const bcsim_sim_t *sim);
+const bcsim_kmdf_event_t *bcsim_kmdf_event(const bcsim_sim_t *sim, uint32_t index);
+
 /** Every finding since the machine was created (registration-time findings included). */
 uint32_t bcsim_sim_violation_count(const bcsim_sim_t *sim);
 const bcsim_violation_t *bcsim_sim_violation(const bcsim_sim_t *sim, uint32_t index);

@@ -29,5 +29,6 @@
 #endif
 #include <bcsim_shim/ps.h>
 #include <bcsim_shim/bugcheck.h>
+#include <bcsim_shim/cm.h>
 
 #endif /* _WDMDDK_ */

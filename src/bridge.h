@@ -279,6 +279,173 @@ void *bcsim__module_base(const void *pc);
 /* Sets the simulated IRQL without the rule checks (KeIpiGenericCall's IPI_LEVEL); the old one. */
 unsigned char bcsim__irql_swap(unsigned char irql);
 
+
+/* ---- the KMDF model (src/kmdf.c; include/wdf.h, src/nt/wdf_*.c) -------------------------------
+ * Framework objects live in the harness: their kind, parent and children, driver references,
+ * contexts (nonpaged pool), cleanup and destroy callbacks, and the driver callbacks the PnP and
+ * power sequence calls, by role. What a kind needs in Windows types (a DEVICE_OBJECT, a spin
+ * lock word, a resource list) is the shim world's "ext" block: the harness keeps it and never
+ * reads it. Handles are the addresses of small OS blocks, never reused in a machine's life. */
+enum bcsim__wdf_kind {
+    BCSIM__WDF_ANY = 0,
+    BCSIM__WDF_DRIVER, BCSIM__WDF_DEVICE, BCSIM__WDF_QUEUE, BCSIM__WDF_REQUEST,
+    BCSIM__WDF_FILEOBJECT, BCSIM__WDF_MEMORY, BCSIM__WDF_LOOKASIDE, BCSIM__WDF_SPINLOCK,
+    BCSIM__WDF_WAITLOCK, BCSIM__WDF_TIMER, BCSIM__WDF_WORKITEM, BCSIM__WDF_DPC,
+    BCSIM__WDF_INTERRUPT, BCSIM__WDF_DMAENABLER, BCSIM__WDF_COMMONBUFFER,
+    BCSIM__WDF_DMATRANSACTION, BCSIM__WDF_STRING, BCSIM__WDF_COLLECTION, BCSIM__WDF_KEY,
+    BCSIM__WDF_CMRESLIST, BCSIM__WDF_IOTARGET, BCSIM__WDF_OBJECT,
+    BCSIM__WDF_KIND_COUNT
+};
+
+/* The driver callbacks the framework calls, by role; bcsim__wdf_nt_invoke knows each shape. */
+enum bcsim__wdf_event {
+    BCSIM__WDF_EV_DEVICE_ADD,            /* NTSTATUS (WDFDRIVER, PWDFDEVICE_INIT) */
+    BCSIM__WDF_EV_DRIVER_UNLOAD,         /* VOID (WDFDRIVER) */
+    BCSIM__WDF_EV_PREPARE_HARDWARE,      /* NTSTATUS (WDFDEVICE, WDFCMRESLIST raw, translated) */
+    BCSIM__WDF_EV_RELEASE_HARDWARE,      /* NTSTATUS (WDFDEVICE, WDFCMRESLIST translated) */
+    BCSIM__WDF_EV_D0_ENTRY,              /* NTSTATUS (WDFDEVICE, WDF_POWER_DEVICE_STATE) */
+    BCSIM__WDF_EV_D0_ENTRY_POST_INTERRUPTS,
+    BCSIM__WDF_EV_D0_EXIT_PRE_INTERRUPTS,
+    BCSIM__WDF_EV_D0_EXIT,
+    BCSIM__WDF_EV_SMIO_INIT,             /* NTSTATUS (WDFDEVICE) */
+    BCSIM__WDF_EV_SMIO_SUSPEND,
+    BCSIM__WDF_EV_SMIO_RESTART,
+    BCSIM__WDF_EV_QUERY_REMOVE,
+    BCSIM__WDF_EV_QUERY_STOP,
+    BCSIM__WDF_EV_SMIO_FLUSH,            /* VOID (WDFDEVICE) */
+    BCSIM__WDF_EV_SMIO_CLEANUP,
+    BCSIM__WDF_EV_SURPRISE_REMOVAL,
+    BCSIM__WDF_EV_INTERRUPT_ENABLE,      /* NTSTATUS (WDFINTERRUPT, WDFDEVICE) */
+    BCSIM__WDF_EV_INTERRUPT_DISABLE,
+    BCSIM__WDF_EV_DMA_FILL,              /* NTSTATUS (WDFDMAENABLER) */
+    BCSIM__WDF_EV_DMA_ENABLE,
+    BCSIM__WDF_EV_DMA_SMIO_START,
+    BCSIM__WDF_EV_DMA_SMIO_STOP,
+    BCSIM__WDF_EV_DMA_DISABLE,
+    BCSIM__WDF_EV_DMA_FLUSH,
+    BCSIM__WDF_EV_CLEANUP,               /* VOID (WDFOBJECT) */
+    BCSIM__WDF_EV_DESTROY,
+    BCSIM__WDF_EV_COUNT
+};
+
+/* What WDF_OBJECT_ATTRIBUTES say, in builtin types (all zero: no attributes given). */
+typedef struct bcsim__wdf_attrs {
+    void *cleanup, *destroy;         /* EvtCleanupCallback, EvtDestroyCallback */
+    void *parent;                    /* ParentObject */
+    const void *ctx_type;            /* ContextTypeInfo->UniqueType, NULL for no context */
+    const char *ctx_name;
+    bcsim__u64 ctx_size;             /* the larger of ContextSizeOverride and ContextSize */
+    int present;                     /* attributes were given */
+    int valid;                       /* Size matched a known WDF_OBJECT_ATTRIBUTES */
+} bcsim__wdf_attrs_t;
+
+/* How an object's parent is chosen (Learn: each Create routine's ParentObject rules). */
+#define BCSIM__WDF_PARENT_DEFAULT  0  /* ParentObject if given, else the default parent */
+#define BCSIM__WDF_PARENT_REQUIRED 1  /* ParentObject must be given (a device, queue, ...) */
+#define BCSIM__WDF_PARENT_FIXED    2  /* always the default parent; another ParentObject fails */
+
+/* Creates an object; *status is STATUS_SUCCESS or the framework's failure. The handle or NULL. */
+void *bcsim__wdf_object_new(enum bcsim__wdf_kind kind, const bcsim__wdf_attrs_t *attrs,
+                            void *default_parent, int parent_rule, void *ext, void *caller,
+                            bcsim__i32 *status);
+/* The ext block of a live object of that kind (BCSIM__WDF_ANY: any); an unknown, deleted or
+ * wrong-kind handle is reported against routine `id` and gives NULL. */
+void *bcsim__wdf_object_ext(const void *handle, enum bcsim__wdf_kind kind,
+                            enum bcsim__export_id id, void *caller);
+/* Quiet queries: the kind (-1 unknown), the parent (NULL). */
+int bcsim__wdf_object_kind(const void *handle);
+void *bcsim__wdf_object_parent(const void *handle);
+/* The driver callback for a role on this object (interrupts, DMA enablers, devices). */
+void bcsim__wdf_object_set_event(const void *handle, enum bcsim__wdf_event ev, void *fn);
+/* WdfObjectDelete: the rules of Learn's page (objects the framework deletes itself are refused
+ * and reported), then cleanup (children first), then destroy when no reference is left. */
+void bcsim__wdf_object_delete(const void *handle, enum bcsim__export_id id, void *caller);
+/* WdfObjectReference (+1) / WdfObjectDereference (-1). */
+void bcsim__wdf_object_reference(const void *handle, int delta, enum bcsim__export_id id,
+                                 void *caller);
+/* WdfObjectAcquireLock / WdfObjectReleaseLock: the object's synchronization lock. */
+void bcsim__wdf_object_lock(const void *handle, int acquire, enum bcsim__export_id id, void *caller);
+/* Typed contexts: the one of `type` (UniqueType) or NULL; WdfObjectAllocateContext; the object
+ * a context belongs to. */
+void *bcsim__wdf_context(const void *handle, const void *type, void *caller);
+bcsim__i32 bcsim__wdf_context_allocate(const void *handle, const bcsim__wdf_attrs_t *attrs,
+                                       void **context, void *caller);
+void *bcsim__wdf_context_object(const void *context, void *caller);
+/* A framework buffer the object owns (nonpaged or paged pool, freed when it is destroyed). */
+void *bcsim__wdf_object_pool(const void *handle, bcsim__u64 size, int paged, bcsim__u32 tag,
+                             void *caller);
+
+/* A required parameter was NULL (WDF_NULL_PARAMETER, 0x10D / WDF_REQUIRED_PARAMETER_IS_NULL). */
+void bcsim__wdf_null_parameter(enum bcsim__export_id id, const char *parameter, void *caller);
+
+/* WdfDriverCreate: *handle the WDFDRIVER; STATUS_SUCCESS or the failure. */
+bcsim__i32 bcsim__wdf_driver_new(void *driver_object, const bcsim__wdf_attrs_t *attrs,
+                                 void *device_add, void *unload, bcsim__u32 flags,
+                                 bcsim__u32 pool_tag, void *ext, void *caller, void **handle);
+void *bcsim__wdf_driver_of(const void *driver_object);     /* the WDFDRIVER, or NULL */
+void *bcsim__wdf_driver_of_caller(void *caller);           /* the calling image's WDFDRIVER */
+bcsim__u32 bcsim__wdf_driver_tag(const void *object);      /* the pool tag for its driver */
+/* The DriverUnload KMDF installs: EvtDriverUnload, then the driver object's deletion. */
+void bcsim__wdf_framework_unload(void *driver_object);
+
+/* WdfDeviceCreate: `control` for WdfControlDeviceInitAllocate's devices; `events` holds the
+ * PnP/power callbacks by role (BCSIM__WDF_EV_COUNT entries). */
+void *bcsim__wdf_device_new(void *driver, int control, const bcsim__wdf_attrs_t *attrs,
+                            void *const *events, void *ext, void *caller, bcsim__i32 *status);
+/* The simulated device's PCI function: 1 and bus, slot (PCI_SLOT_NUMBER) if it has one. */
+int bcsim__wdf_device_pci_slot(const void *device, bcsim__u32 *bus, bcsim__u32 *slot);
+/* A device property (IoGetDeviceProperty's values): STATUS_SUCCESS, BUFFER_TOO_SMALL with
+ * *result the size, or INVALID_PARAMETER_2 for a property the device has no value for. */
+bcsim__i32 bcsim__wdf_device_property(const void *device, bcsim__u32 property, void *buffer,
+                                      bcsim__u32 length, bcsim__u32 *result);
+/* Whether the device is in D0 (WdfDeviceGetDevicePowerState) and started (PnP state). */
+int bcsim__wdf_device_state(const void *device, int *started);
+
+/* Registry keys of the simulated device (roots: 1 the driver's Parameters key, 2 the device's
+ * hardware key, 3 its software key; 0 a subkey of `parent`). */
+void *bcsim__wdf_registry_open(const void *parent, int root, const unsigned short *name,
+                               bcsim__u32 units, int create, const bcsim__wdf_attrs_t *attrs,
+                               void *default_parent, void *caller, bcsim__i32 *status,
+                               bcsim__u32 *disposition);
+/* A value: STATUS_SUCCESS with its type, data and size, or OBJECT_NAME_NOT_FOUND. */
+bcsim__i32 bcsim__wdf_registry_query(const void *key, const unsigned short *name, bcsim__u32 units,
+                                     bcsim__u32 *type, const void **data, bcsim__u32 *size,
+                                     void *caller);
+bcsim__i32 bcsim__wdf_registry_assign(const void *key, const unsigned short *name,
+                                      bcsim__u32 units, bcsim__u32 type, const void *data,
+                                      bcsim__u32 size, void *caller);
+bcsim__i32 bcsim__wdf_registry_remove(const void *key, const unsigned short *name,
+                                      bcsim__u32 units, int whole_key, void *caller);
+
+/* A resource as the harness describes it; the shim world turns a list of them into a
+ * CM_PARTIAL_RESOURCE_LIST. */
+typedef struct bcsim__wdf_res {
+    bcsim__u32 type, share, flags;
+    bcsim__u64 start;                /* port/memory address, bus number, DMA channel */
+    bcsim__u32 length;               /* bytes, buses; MessageCount of a raw message interrupt */
+    bcsim__u32 level, vector;        /* interrupts */
+    bcsim__u64 affinity;
+} bcsim__wdf_res_t;
+
+/* ---- the shim world's side of the KMDF model (src/nt/wdf_*.c) ---------------------------------- */
+/* Calls driver callback fn for role ev: its NTSTATUS (BOOLEAN as 0/1, VOID as 0). */
+bcsim__i32 bcsim__wdf_nt_invoke(enum bcsim__wdf_event ev, void *fn, void *a, void *b, void *c,
+                                bcsim__u32 value);
+/* The PnP manager's physical device object for the simulated device. */
+void *bcsim__wdf_nt_pdo_new(bcsim__u32 instance);
+/* A WDFDEVICE_INIT for EvtDriverDeviceAdd (FDO, attached above pdo); freed after the call. */
+void *bcsim__wdf_nt_device_init_new(void *driver, void *pdo);
+void bcsim__wdf_nt_device_init_free(void *init);
+/* After a successful EvtDriverDeviceAdd: DO_DEVICE_INITIALIZING cleared. */
+void bcsim__wdf_nt_device_finish(void *device_ext);
+/* The ext of a resource list (a CM_PARTIAL_RESOURCE_LIST in OS memory). */
+void *bcsim__wdf_nt_resource_list(const bcsim__wdf_res_t *res, bcsim__u32 count);
+/* The resource list's translated interrupt descriptors, for interrupts created without one. */
+int bcsim__wdf_nt_interrupt_bind(void *interrupt_ext, const void *translated_list_ext,
+                                 const void *raw_list_ext, bcsim__u32 index);
+/* The IRQL an interrupt's EvtInterruptEnable/Disable runs at (its DIRQL, or PASSIVE_LEVEL). */
+unsigned char bcsim__wdf_nt_interrupt_irql(const void *interrupt_ext);
+
 #ifdef __cplusplus
 }
 #endif

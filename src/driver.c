@@ -8,6 +8,7 @@
  */
 #include "internal.h"
 #include "contain.h"
+#include "kmdf.h"
 #include "imports.h"
 
 #include <dlfcn.h>
@@ -217,7 +218,8 @@ static int attach(const char *name, const char *path, void *entry, void *handle,
         d->unloaded = true;
         return BCSIM_EDRIVER;
     }
-    return 0;
+    /* A KMDF driver: the PnP manager adds and starts its device (src/kmdf.c). */
+    return bcsim__kmdf_driver_loaded(d);
 }
 
 int bcsim_driver_load(bcsim_sim_t *sim, const char *path, const char *registry_path,
@@ -289,8 +291,12 @@ int bcsim_driver_unload(bcsim_sim_t *sim, bcsim_driver_t *drv)
     drv->unload = bcsim__nt_driver_unload_routine(drv->driver_object);
     if (!drv->unload)
         return BCSIM_ENOUNLOAD;   /* Windows cannot unload it: nothing to check */
+    /* A KMDF driver's devices are removed before its DriverUnload runs (src/kmdf.c). */
+    int rc = bcsim__kmdf_driver_unloading(drv);
+    if (rc)
+        return rc;
     entry_args_t a = { .entry = drv->unload, .drvobj = drv->driver_object };
-    int rc = bcsim__run_driver_code(call_unload, &a, "DriverUnload", drv->name);
+    rc = bcsim__run_driver_code(call_unload, &a, "DriverUnload", drv->name);
     if (rc)
         return rc;
     drv->unloaded = true;

@@ -4,6 +4,7 @@
  * and the gdb extension.
  */
 #include "internal.h"
+#include "kmdf.h"
 #include "fmt.h"
 
 #include <stdio.h>
@@ -88,6 +89,7 @@ void bcsim_sim_destroy(bcsim_sim_t *sim)
         return;
     bcsim__dbglog_flush();
     bcsim__shutdown_hooks();
+    bcsim__kmdf_shutdown();
     bcsim__pci_shutdown();
     bcsim__screen_reset();
     bcsim__images_fini();

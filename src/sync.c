@@ -123,9 +123,13 @@ void bcsim__sync_shutdown(void)
     bcsim__map_clear(&tried);
 }
 
+/* The acquires that raise to DISPATCH_LEVEL themselves (the framework's too: a WDFSPINLOCK, and
+ * an interrupt's lock, which the caller then raises on to the interrupt's DIRQL). */
 static bool raises_to_dpc(enum bcsim__export_id id)
 {
-    return id == BCSIM__X_KeAcquireSpinLockRaiseToDpc || id == BCSIM__X_KeAcquireInStackQueuedSpinLock;
+    return id == BCSIM__X_KeAcquireSpinLockRaiseToDpc || id == BCSIM__X_KeAcquireInStackQueuedSpinLock ||
+           id == BCSIM__X_WdfSpinLockAcquire || id == BCSIM__X_WdfInterruptAcquireLock ||
+           id == BCSIM__X_WdfInterruptSynchronize;
 }
 
 unsigned char bcsim__spin_acquire(enum bcsim__export_id id, volatile bcsim__u64 *lock,
@@ -166,7 +170,7 @@ void bcsim__spin_release(enum bcsim__export_id id, volatile bcsim__u64 *lock,
 {
     /* KeReleaseSpinLock and KeReleaseInStackQueuedSpinLock need exactly DISPATCH_LEVEL (the
      * gate reported above it); the FromDpcLevel forms at least DISPATCH_LEVEL. */
-    uint32_t subcode = id == BCSIM__X_KeReleaseSpinLock ? 0x32
+    uint32_t subcode = id == BCSIM__X_KeReleaseSpinLock || id == BCSIM__X_WdfSpinLockRelease ? 0x32
                      : id == BCSIM__X_KeReleaseInStackQueuedSpinLock ? 0x35 : 0x41;
     below_min(id, BCSIM_IRQL_DISPATCH, subcode, (uint64_t)lock, subcode == 0x35 ? new_irql : 0,
               caller);

@@ -79,6 +79,7 @@ bool bcsim_violation_is_verifier_rule(uint32_t id)
     case BCSIM_V_POOL_USE_AFTER_FREE:            /* the special pool's quarantine */
     case BCSIM_V_DEVICE_ACCESS_FORBIDDEN:
     case BCSIM_V_INTERRUPTS_ENABLED_IN_CALLBACK:
+    case BCSIM_V_WDF_DELETE_NOT_ALLOWED:          /* the framework's verifier breaks in */
         return true;
     default:
         return false;

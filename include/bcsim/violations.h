@@ -105,6 +105,14 @@
     XX(INTERRUPTS_ENABLED_IN_CALLBACK, VIOLATION, "interrupts re-enabled (_enable, sti) inside a bug-check callback, which runs with interrupts disabled") \
     /* loading (src/imports.c) */ \
     XX(UNRESOLVED_IMPORT,           WARNING,   "driver called a routine nothing provides (an import bcsim does not implement)") \
-    XX(UNRESOLVED_IMPORTS,          INFO,      "module imports routines or data bcsim does not provide; each resolves to a stub")
+    XX(UNRESOLVED_IMPORTS,          INFO,      "module imports routines or data bcsim does not provide; each resolves to a stub") \
+    /* the KMDF model (src/kmdf.c) */ \
+    XX(WDF_INVALID_HANDLE,          VIOLATION, "framework routine given a handle that is not a framework object of the type it needs") \
+    XX(WDF_OBJECT_DELETED,          VIOLATION, "framework routine given the handle of a deleted framework object") \
+    XX(WDF_DELETE_NOT_ALLOWED,      VIOLATION, "WdfObjectDelete on an object the framework deletes itself (a PnP device, the driver, an interrupt, a default queue, ...); it is not deleted") \
+    XX(WDF_DEREFERENCE_UNBALANCED,  VIOLATION, "WdfObjectDereference without a matching WdfObjectReference") \
+    XX(WDF_NULL_PARAMETER,          VIOLATION, "framework routine given NULL for a required parameter") \
+    XX(WDF_CONTEXT_FREED_WITH_RECORDS, VIOLATION, "framework object deleted while a bug-check record in its context or buffer is still registered") \
+    XX(WDF_DEVICE_START_FAILED,     WARNING,   "the simulated KMDF device did not start: a PnP or power callback failed")
 
 #endif /* BCSIM_VIOLATIONS_H */
