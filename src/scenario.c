@@ -16,6 +16,13 @@ typedef struct knob {
     char *name, *value;
 } knob_t;
 
+typedef struct dev_value {
+    char *key, *name;                          /* "parameters\\Sub", value name */
+    uint32_t type;
+    uint8_t *data;                             /* UTF-8 for the string types */
+    uint32_t size;
+} dev_value_t;
+
 struct bcsim_scenario {
     char *name;
     BCSIM_VEC(char *) drivers;
@@ -26,6 +33,12 @@ struct bcsim_scenario {
     BCSIM_VEC(BCSIM_VEC(knob_t)) bc_config;   /* per bug check */
     BCSIM_VEC(char *) expect;                  /* NULL-terminated when present */
     bool has_expect;
+    /* "device": the simulated device KMDF drivers get (bcsim_sim_device_*) */
+    bool has_device;
+    BCSIM_VEC(bcsim_device_resource_t) dev_resources;
+    BCSIM_VEC(dev_value_t) dev_values;
+    bool dev_has_pci;
+    uint32_t dev_pci[3];                       /* bus, device, function */
 };
 
 #define MAX_ITEMS 4096
@@ -303,11 +316,265 @@ static int parse_pci(bcsim_scenario_t *s, json_t *p, const char *path, char *err
     return 0;
 }
 
+/* ---- "device" ---------------------------------------------------------------------------------- */
+
+/* One resource: exactly one of "port", "memory", "interrupt", "dma", "bus_number" (its start),
+ * with "length" (ports 1, buses 1 by default; memory needs one), "messages" (a message-signalled
+ * interrupt), "flags" and "share" ("exclusive", "driver", "shared" or a number). */
+static int parse_resource(bcsim_scenario_t *s, json_t *r, const char *path, char *err, uint64_t es)
+{
+    if (!json_is_object(r))
+        return fail(err, es, path, "expected an object");
+    static const char *const keys[] = { "port", "memory", "interrupt", "dma", "bus_number", "length",
+                                        "messages", "flags", "share", NULL };
+    int rc = check_keys(r, path, keys, err, es);
+    if (rc)
+        return rc;
+    static const struct { const char *key; uint32_t type; uint64_t length; } kinds[] = {
+        { "port", BCSIM_RESOURCE_PORT, 1 }, { "memory", BCSIM_RESOURCE_MEMORY, 0 },
+        { "interrupt", BCSIM_RESOURCE_INTERRUPT, 0 }, { "dma", BCSIM_RESOURCE_DMA, 0 },
+        { "bus_number", BCSIM_RESOURCE_BUS_NUMBER, 1 },
+    };
+    bcsim_device_resource_t res = { 0 };
+    int found = 0;
+    for (size_t k = 0; k < BCSIM_ARRAY_SIZE(kinds); k++) {
+        json_t *v = json_object_get(r, kinds[k].key);
+        if (!v)
+            continue;
+        found++;
+        res.type = kinds[k].type;
+        res.length = kinds[k].length;
+        if (get_u64(v, &res.start))
+            return fail(err, es, path, "%s: expected a number", kinds[k].key);
+    }
+    if (found != 1)
+        return fail(err, es, path, "give exactly one of port, memory, interrupt, dma, bus_number");
+    json_t *v = json_object_get(r, "length");
+    if (v && (res.type == BCSIM_RESOURCE_INTERRUPT || res.type == BCSIM_RESOURCE_DMA))
+        return fail(err, es, path, "length: not for an interrupt or DMA channel");
+    if (v && (get_u64(v, &res.length) || !res.length || res.length > 0xFFFFFFFFULL))
+        return fail(err, es, path, "length: expected a number from 1 to 0xFFFFFFFF");
+    if (res.type == BCSIM_RESOURCE_MEMORY && !res.length)
+        return fail(err, es, path, "length: a memory range needs one");
+    v = json_object_get(r, "messages");
+    if (v && res.type != BCSIM_RESOURCE_INTERRUPT)
+        return fail(err, es, path, "messages: only for an interrupt");
+    if (v && (get_u64(v, &res.length) || !res.length || res.length > 2048))
+        return fail(err, es, path, "messages: expected a number from 1 to 2048");
+    uint64_t x;
+    v = json_object_get(r, "flags");
+    if (v && (get_u64(v, &x) || x > 0xFFFF))
+        return fail(err, es, path, "flags: expected a 16-bit number");
+    res.flags = v ? (uint32_t)x : 0;
+    v = json_object_get(r, "share");
+    if (v) {
+        static const char *const names[] = { "undetermined", "exclusive", "driver", "shared" };
+        res.share = 4;
+        for (uint32_t k = 0; json_is_string(v) && k < 4; k++)
+            if (strcmp(json_string_value(v), names[k]) == 0)
+                res.share = k;
+        if (!json_is_string(v) && (get_u64(v, &x) == 0) && x < 4)
+            res.share = (uint32_t)x;
+        if (res.share > 3)
+            return fail(err, es, path, "share: expected exclusive, driver, shared or 0-3");
+    }
+    if (res.type == BCSIM_RESOURCE_INTERRUPT && res.start > 0xFFFF)
+        return fail(err, es, path, "interrupt: expected a line or vector up to 0xFFFF");
+    bcsim_device_resource_t *slot = BCSIM_VEC_PUSH(&s->dev_resources);
+    if (!slot)
+        return BCSIM_ENOMEM;
+    *slot = res;
+    return 0;
+}
+
+static int add_value(bcsim_scenario_t *s, const char *key, const char *name, uint32_t type,
+                     const void *data, uint32_t size)
+{
+    dev_value_t *dv = BCSIM_VEC_PUSH(&s->dev_values);
+    if (!dv)
+        return BCSIM_ENOMEM;
+    memset(dv, 0, sizeof(*dv));
+    dv->key = strdup(key);
+    dv->name = strdup(name);
+    dv->data = malloc(size ? size : 1);
+    if (!dv->key || !dv->name || !dv->data)
+        return BCSIM_ENOMEM;
+    if (size)
+        memcpy(dv->data, data, size);
+    dv->type = type;
+    dv->size = size;
+    return 0;
+}
+
+static int multi_sz(bcsim_scenario_t *s, const char *key, const char *name, json_t *a,
+                    const char *path, char *err, uint64_t es)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        if (!json_is_string(json_array_get(a, i)))
+            return fail(err, es, path, "element %zu: expected a string", i);
+        total += strlen(json_string_value(json_array_get(a, i))) + 1;
+    }
+    char *buf = malloc(total + 1);
+    if (!buf)
+        return BCSIM_ENOMEM;
+    size_t at = 0;
+    for (size_t i = 0; i < json_array_size(a); i++) {
+        const char *t = json_string_value(json_array_get(a, i));
+        memcpy(buf + at, t, strlen(t) + 1);
+        at += strlen(t) + 1;
+    }
+    int rc = add_value(s, key, name, 7 /* REG_MULTI_SZ */, buf, (uint32_t)at);
+    free(buf);
+    return rc;
+}
+
+/* A key's values: a number (REG_DWORD, or REG_QWORD above 32 bits), a string (REG_SZ), an array of
+ * strings (REG_MULTI_SZ), an object with exactly one of "dword", "qword", "sz", "expand_sz",
+ * "multi_sz", "binary" (a typed value) or any other object (a subkey, parsed the same way). */
+static int parse_key(bcsim_scenario_t *s, json_t *obj, const char *key, const char *path, int depth,
+                     char *err, uint64_t es)
+{
+    if (!json_is_object(obj))
+        return fail(err, es, path, "expected an object of registry values");
+    if (depth > 16)
+        return fail(err, es, path, "keys nest too deep");
+    const char *name;
+    json_t *v;
+    json_object_foreach(obj, name, v) {
+        char vpath[256];
+        snprintf(vpath, sizeof(vpath), "%s.%s", path, name);
+        uint64_t x;
+        int rc = 0;
+        if (!*name || strlen(name) > 255 || strchr(name, '\\'))
+            return fail(err, es, vpath, "expected a value name (no backslash)");
+        if (json_is_integer(v)) {
+            if (get_u64(v, &x))
+                return fail(err, es, vpath, "expected a number");
+            uint32_t d = (uint32_t)x;
+            rc = x > 0xFFFFFFFFULL ? add_value(s, key, name, 11 /* REG_QWORD */, &x, 8)
+                                   : add_value(s, key, name, 4 /* REG_DWORD */, &d, 4);
+        } else if (json_is_string(v)) {
+            rc = add_value(s, key, name, 1 /* REG_SZ */, json_string_value(v), (uint32_t)strlen(json_string_value(v)));
+        } else if (json_is_array(v)) {
+            rc = multi_sz(s, key, name, v, vpath, err, es);
+        } else if (json_is_object(v)) {
+            static const char *const types[] = { "dword", "qword", "sz", "expand_sz", "multi_sz", "binary" };
+            const char *t = NULL;
+            json_t *tv = NULL;
+            if (json_object_size(v) == 1)
+                for (size_t k = 0; k < BCSIM_ARRAY_SIZE(types); k++)
+                    if ((tv = json_object_get(v, types[k]))) {
+                        t = types[k];
+                        break;
+                    }
+            if (!t) {
+                char sub[512];
+                snprintf(sub, sizeof(sub), "%s\\%s", key, name);
+                rc = parse_key(s, v, sub, vpath, depth + 1, err, es);
+            } else if (!strcmp(t, "dword") || !strcmp(t, "qword")) {
+                if (get_u64(tv, &x) || (t[0] == 'd' && x > 0xFFFFFFFFULL))
+                    return fail(err, es, vpath, "%s: expected a number", t);
+                uint32_t d = (uint32_t)x;
+                rc = t[0] == 'd' ? add_value(s, key, name, 4, &d, 4) : add_value(s, key, name, 11, &x, 8);
+            } else if (!strcmp(t, "sz") || !strcmp(t, "expand_sz")) {
+                if (!json_is_string(tv))
+                    return fail(err, es, vpath, "%s: expected a string", t);
+                rc = add_value(s, key, name, t[0] == 's' ? 1 : 2, json_string_value(tv),
+                               (uint32_t)strlen(json_string_value(tv)));
+            } else if (!strcmp(t, "multi_sz")) {
+                if (!json_is_array(tv))
+                    return fail(err, es, vpath, "multi_sz: expected an array of strings");
+                rc = multi_sz(s, key, name, tv, vpath, err, es);
+            } else {
+                if (!json_is_string(tv))
+                    return fail(err, es, vpath, "binary: expected hex byte pairs");
+                const char *h = json_string_value(tv);
+                uint8_t *bytes = malloc(strlen(h) / 2 + 1);
+                uint32_t n = 0;
+                if (!bytes)
+                    return BCSIM_ENOMEM;
+                while (*h) {
+                    if (*h == ' ' || *h == ',') {
+                        h++;
+                        continue;
+                    }
+                    char pair[3] = { h[0], h[1], 0 }, *end;
+                    unsigned long b = strtoul(pair, &end, 16);
+                    if (end != pair + 2) {
+                        free(bytes);
+                        return fail(err, es, vpath, "binary: expected hex byte pairs");
+                    }
+                    bytes[n++] = (uint8_t)b;
+                    h += 2;
+                }
+                rc = add_value(s, key, name, 3 /* REG_BINARY */, bytes, n);
+                free(bytes);
+            }
+        } else {
+            return fail(err, es, vpath, "expected a number, a string, an array of strings or an object");
+        }
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+static int parse_device(bcsim_scenario_t *s, json_t *d, char *err, uint64_t es)
+{
+    if (!json_is_object(d))
+        return fail(err, es, "device", "expected an object");
+    static const char *const keys[] = { "resources", "registry", "pci", NULL };
+    int rc = check_keys(d, "device", keys, err, es);
+    if (rc)
+        return rc;
+    s->has_device = true;
+    json_t *v = json_object_get(d, "resources");
+    if (v) {
+        if (!json_is_array(v) || json_array_size(v) > 64)
+            return fail(err, es, "device.resources", "expected an array of at most 64 resources");
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            char path[48];
+            snprintf(path, sizeof(path), "device.resources[%zu]", i);
+            if ((rc = parse_resource(s, json_array_get(v, i), path, err, es)))
+                return rc;
+        }
+    }
+    v = json_object_get(d, "registry");
+    if (v) {
+        static const char *const roots[] = { "parameters", "device", "driver", NULL };
+        if ((rc = check_keys(v, "device.registry", roots, err, es)))
+            return rc;
+        for (size_t i = 0; roots[i]; i++) {
+            json_t *k = json_object_get(v, roots[i]);
+            char path[48];
+            snprintf(path, sizeof(path), "device.registry.%s", roots[i]);
+            if (k && (rc = parse_key(s, k, roots[i], path, 0, err, es)))
+                return rc;
+        }
+    }
+    v = json_object_get(d, "pci");
+    if (v) {
+        size_t before = s->pci.n;
+        if ((rc = parse_pci(s, v, "device.pci", err, es)))
+            return rc;
+        if (s->pci.n > before) {
+            const bcsim_scenario_pci_t *p = &s->pci.v[s->pci.n - 1];
+            s->dev_has_pci = true;
+            s->dev_pci[0] = p->bus;
+            s->dev_pci[1] = p->device;
+            s->dev_pci[2] = p->function;
+        }
+    }
+    return 0;
+}
+
 static int parse_root(bcsim_scenario_t *s, json_t *root, const char *base, char *err, uint64_t es)
 {
     if (!json_is_object(root))
         return fail(err, es, "", "a scenario is a JSON object");
-    static const char *const keys[] = { "name", "drivers", "config", "ports", "pci", "bugchecks", "expect", NULL };
+    static const char *const keys[] = { "name", "drivers", "config", "ports", "pci", "device", "bugchecks",
+                                        "expect", NULL };
     int rc = check_keys(root, "", keys, err, es);
     if (rc)
         return rc;
@@ -379,6 +646,9 @@ static int parse_root(bcsim_scenario_t *s, json_t *root, const char *base, char 
                 return rc;
         }
     }
+    v = json_object_get(root, "device");
+    if (v && (rc = parse_device(s, v, err, es)))
+        return rc;
     v = json_object_get(root, "bugchecks");
     if (v) {
         if (!json_is_array(v) || json_array_size(v) == 0 || json_array_size(v) > 256)
@@ -534,6 +804,13 @@ void bcsim_scenario_free(bcsim_scenario_t *s)
     for (size_t i = 0; i < s->expect.n; i++)
         free(s->expect.v[i]);
     BCSIM_VEC_FREE(&s->expect);
+    BCSIM_VEC_FREE(&s->dev_resources);
+    for (size_t i = 0; i < s->dev_values.n; i++) {
+        free(s->dev_values.v[i].key);
+        free(s->dev_values.v[i].name);
+        free(s->dev_values.v[i].data);
+    }
+    BCSIM_VEC_FREE(&s->dev_values);
     free(s);
 }
 
@@ -568,6 +845,17 @@ int bcsim_scenario_apply_devices(const bcsim_scenario_t *s, bcsim_sim_t *sim)
     for (uint32_t i = 0; !rc && i < bcsim_scenario_pci_count(s); i++) {
         const bcsim_scenario_pci_t *p = bcsim_scenario_pci(s, i);
         rc = bcsim_sim_pci_config(sim, p->bus, p->device, p->function, p->config, p->length);
+    }
+    if (!rc && s && s->has_device) {
+        rc = bcsim_sim_device_reset(sim);
+        for (size_t i = 0; !rc && i < s->dev_resources.n; i++)
+            rc = bcsim_sim_device_resource(sim, &s->dev_resources.v[i]);
+        for (size_t i = 0; !rc && i < s->dev_values.n; i++) {
+            const dev_value_t *v = &s->dev_values.v[i];
+            rc = bcsim_sim_device_registry(sim, v->key, v->name, v->type, v->data, v->size);
+        }
+        if (!rc && s->dev_has_pci)
+            rc = bcsim_sim_device_pci(sim, s->dev_pci[0], s->dev_pci[1], s->dev_pci[2]);
     }
     return rc;
 }

@@ -17,6 +17,16 @@
  *              "vendor_id": "0x8086", "device_id": "0x153a", "revision": 4,
  *              "class": "0x020000", "header_type": 0,
  *              "subsystem_vendor_id": "0x17aa", "subsystem_id": "0x2214" } ],
+ *   "device": {                                       // the device KMDF drivers get (README "KMDF")
+ *     "resources": [ { "port": "0x505", "length": 1 },  // or "memory" (with "length"),
+ *                    { "memory": "0xfebf0000", "length": "0x1000" },   // "interrupt" (a line;
+ *                    { "interrupt": 11 }, { "interrupt": 24, "messages": 2 },  // "messages": MSI),
+ *                    { "dma": 2 }, { "bus_number": 0 } ],  // "dma", "bus_number"; "flags", "share"
+ *     "registry": { "parameters": { "Level": 3, "Name": "text", "List": ["a", "b"],
+ *                                   "Big": { "qword": 1 }, "Blob": { "binary": "01 02" },
+ *                                   "Sub": { "Value": 1 } },   // an object: a subkey
+ *                   "device": { ... }, "driver": { ... } },    // PLUGPLAY_REGKEY_DEVICE / _DRIVER
+ *     "pci": { "bus": 0, "device": 3, "vendor_id": "0x1b36", ... } },  // a "pci" entry: the device's
  *   "bugchecks": [                                    // default: one MANUALLY_INITIATED_CRASH
  *     { "code": "MANUALLY_INITIATED_CRASH" | "0xE2" | 226,
  *       "params": [1, "0x2", 3, 4],                   // up to four
@@ -82,8 +92,10 @@ uint32_t bcsim_scenario_port_count(const bcsim_scenario_t *s);
 const bcsim_scenario_port_t *bcsim_scenario_port(const bcsim_scenario_t *s, uint32_t i);
 uint32_t bcsim_scenario_pci_count(const bcsim_scenario_t *s);
 const bcsim_scenario_pci_t *bcsim_scenario_pci(const bcsim_scenario_t *s, uint32_t i);
-/** Applies the scenario's device scripts (ports, registers, PCI functions) to a machine.
- *  @return 0 or the first bcsim_sim_port_script() / bcsim_sim_pci_config() error. */
+/** Applies the scenario's device scripts (ports, registers, PCI functions) and its "device"
+ *  description (bcsim_sim_device_*) to a machine.
+ *  @return 0 or the first bcsim_sim_port_script() / bcsim_sim_pci_config() / bcsim_sim_device_*
+ *          error. */
 int bcsim_scenario_apply_devices(const bcsim_scenario_t *s, bcsim_sim_t *sim);
 /** Expected violation names (NULL-terminated array), or NULL if the scenario sets none. */
 const char *const *bcsim_scenario_expected(const bcsim_scenario_t *s);
