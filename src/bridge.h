@@ -352,6 +352,10 @@ void *bcsim__wdf_object_new(enum bcsim__wdf_kind kind, const bcsim__wdf_attrs_t 
  * wrong-kind handle is reported against routine `id` and gives NULL. */
 void *bcsim__wdf_object_ext(const void *handle, enum bcsim__wdf_kind kind,
                             enum bcsim__export_id id, void *caller);
+/* 1 for a live object of that kind; otherwise reported like bcsim__wdf_object_ext, 0. For
+ * objects without an ext block (generic objects, keys). */
+int bcsim__wdf_object_check(const void *handle, enum bcsim__wdf_kind kind,
+                            enum bcsim__export_id id, void *caller);
 /* Quiet queries: the kind (-1 unknown), the parent (NULL). */
 int bcsim__wdf_object_kind(const void *handle);
 void *bcsim__wdf_object_parent(const void *handle);

@@ -536,6 +536,13 @@ void *bcsim__wdf_object_ext(const void *handle, enum bcsim__wdf_kind kind, enum 
     return object_ok(handle, kind, id, caller, &o) ? o->ext : NULL;
 }
 
+int bcsim__wdf_object_check(const void *handle, enum bcsim__wdf_kind kind, enum bcsim__export_id id,
+                            void *caller)
+{
+    wdf_obj_t *o;
+    return object_ok(handle, kind, id, caller, &o);
+}
+
 int bcsim__wdf_object_kind(const void *handle)
 {
     wdf_obj_t *o = lookup(handle);

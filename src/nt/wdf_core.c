@@ -215,7 +215,11 @@ NTSTATUS WdfMemoryCopyFromBuffer(WDFMEMORY DestinationMemory, size_t Destination
                                                                         BCSIM__X_WdfMemoryCopyFromBuffer, caller);
     if (!m || !Buffer)
         return STATUS_INVALID_PARAMETER;
-    if (DestinationOffset > m->Size || NumBytesToCopyFrom > m->Size - DestinationOffset)
+    /* Learn: an offset past the buffer is STATUS_INVALID_BUFFER_SIZE, too many bytes from the
+     * offset on STATUS_BUFFER_TOO_SMALL. */
+    if (DestinationOffset > m->Size)
+        return STATUS_INVALID_BUFFER_SIZE;
+    if (NumBytesToCopyFrom > m->Size - DestinationOffset)
         return STATUS_BUFFER_TOO_SMALL;
     RtlCopyMemory((PUCHAR)m->Buffer + DestinationOffset, Buffer, NumBytesToCopyFrom);
     return STATUS_SUCCESS;
@@ -366,7 +370,7 @@ NTSTATUS WdfCollectionAdd(WDFCOLLECTION Collection, WDFOBJECT Object)
 {
     WDF_ENTER(WdfCollectionAdd);
     bcsim_wdf_collection_t *c = collection(Collection, BCSIM__X_WdfCollectionAdd, caller);
-    if (!c || !bcsim__wdf_object_ext(Object, BCSIM__WDF_ANY, BCSIM__X_WdfCollectionAdd, caller))
+    if (!c || !bcsim__wdf_object_check(Object, BCSIM__WDF_ANY, BCSIM__X_WdfCollectionAdd, caller))
         return STATUS_INVALID_PARAMETER;
     if (c->Count == c->Capacity) {
         ULONG cap = c->Capacity ? c->Capacity * 2 : 8;
@@ -455,7 +459,7 @@ NTSTATUS WdfRegistryOpenKey(WDFKEY ParentKey, PCUNICODE_STRING KeyName, ACCESS_M
         return STATUS_INVALID_PARAMETER;
     }
     *Key = NULL;
-    if (ParentKey && !bcsim__wdf_object_ext(ParentKey, BCSIM__WDF_KEY, BCSIM__X_WdfRegistryOpenKey, caller))
+    if (ParentKey && !bcsim__wdf_object_check(ParentKey, BCSIM__WDF_KEY, BCSIM__X_WdfRegistryOpenKey, caller))
         return STATUS_INVALID_PARAMETER;
     const unsigned short *name = ustr(KeyName, &units);
     bcsim_wdf_attrs(KeyAttributes, &a);
@@ -480,7 +484,7 @@ NTSTATUS WdfRegistryCreateKey(WDFKEY ParentKey, PCUNICODE_STRING KeyName, ACCESS
         return STATUS_INVALID_PARAMETER;
     }
     *Key = NULL;
-    if (ParentKey && !bcsim__wdf_object_ext(ParentKey, BCSIM__WDF_KEY, BCSIM__X_WdfRegistryCreateKey, caller))
+    if (ParentKey && !bcsim__wdf_object_check(ParentKey, BCSIM__WDF_KEY, BCSIM__X_WdfRegistryCreateKey, caller))
         return STATUS_INVALID_PARAMETER;
     const unsigned short *name = ustr(KeyName, &units);
     bcsim_wdf_attrs(KeyAttributes, &a);
@@ -496,14 +500,14 @@ NTSTATUS WdfRegistryCreateKey(WDFKEY ParentKey, PCUNICODE_STRING KeyName, ACCESS
 VOID WdfRegistryClose(WDFKEY Key)
 {
     WDF_ENTER(WdfRegistryClose);
-    if (bcsim__wdf_object_ext(Key, BCSIM__WDF_KEY, BCSIM__X_WdfRegistryClose, caller))
+    if (bcsim__wdf_object_check(Key, BCSIM__WDF_KEY, BCSIM__X_WdfRegistryClose, caller))
         bcsim__wdf_object_delete(Key, BCSIM__X_WdfRegistryClose, caller);
 }
 
 HANDLE WdfRegistryWdmGetHandle(WDFKEY Key)
 {
     WDF_ENTER(WdfRegistryWdmGetHandle);
-    return bcsim__wdf_object_ext(Key, BCSIM__WDF_KEY, BCSIM__X_WdfRegistryWdmGetHandle, caller) ? (HANDLE)Key
+    return bcsim__wdf_object_check(Key, BCSIM__WDF_KEY, BCSIM__X_WdfRegistryWdmGetHandle, caller) ? (HANDLE)Key
                                                                                                  : NULL;
 }
 
