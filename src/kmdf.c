@@ -173,6 +173,9 @@ static const char *routine_name(enum bcsim__export_id id)
     return name;
 }
 
+/* The component a finding names: the driver whose object it is about, where one is known. */
+static const char *report_component;
+
 static void report(uint32_t vid, uint64_t pc, uint64_t address, uint32_t code, uint64_t p1,
                    uint64_t p2, uint64_t p3, uint64_t dedupe, const char *fmt, ...)
     __attribute__((format(printf, 9, 10)));
@@ -181,7 +184,7 @@ static void report(uint32_t vid, uint64_t pc, uint64_t address, uint32_t code, u
 {
     bcsim__report_t r = { .id = vid, .reason = BCSIM__NO_REASON, .pc = pc, .address = address,
                           .bugcheck_code = code, .bugcheck_params = { p1, p2, p3, 0 },
-                          .dedupe = dedupe };
+                          .dedupe = dedupe, .component = report_component };
     va_list ap;
     va_start(ap, fmt);
     bcsim__violationv(&r, fmt, ap);
@@ -365,12 +368,14 @@ static bool records_inside(const void *block, uint64_t size, const wdf_obj_t *o,
         const bcsim__recinfo_t *ri = &bcsim__m.recs.v[m->slots[i].val];
         if (!ri->linked)
             continue;
+        report_component = o->drv ? o->drv->name : NULL;
         report(BCSIM_V_WDF_CONTEXT_FREED_WITH_RECORDS, ri->site, key,
                BCSIM_BC_DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL, key, 0, 0, key,
                "record %#llx in %s of %s %p (%s) is still registered; the bug-check list now "
                "leads into freed memory (bcsim keeps the block so the list stays walkable)",
                (unsigned long long)key, what, kind_name(o->kind), (void *)o->handle,
                o->drv ? o->drv->name : "?");
+        report_component = NULL;
         found = true;
     }
     return found;

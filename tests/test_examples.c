@@ -284,6 +284,39 @@ static void triage_state_array_is_accepted(void **state)
     bcsim_dump_close(d);
 }
 
+/* kmdf_panic, a KMDF driver: DriverEntry -> WdfDriverCreate; the framework's device add,
+ * PrepareHardware (the default device's port 0x505) and D0Entry registered its two callbacks
+ * before the bug check. The DumpIo callback writes "crash loaded" (2) at the dump's first write,
+ * the legacy callback "panicked" (1) after the dump. */
+static void kmdf_panic_registers_in_d0_entry_and_writes_its_port(void **state)
+{
+    fixture_t *f = boot_and_crash(state, "kmdf_panic", BCSIM_DUMP_BITMAP);
+    const bcsim_result_t *r = f->res;
+    no_violations(r);
+    static const char *const lifecycle[] = { "EvtDriverDeviceAdd", "EvtDevicePrepareHardware",
+                                             "EvtDeviceD0Entry" };
+    assert_true(bcsim_kmdf_event_count(f->sim) >= 3);
+    for (uint32_t i = 0; i < 3; i++) {
+        assert_string_equal(bcsim_kmdf_event(f->sim, i)->callback, lifecycle[i]);
+        assert_string_equal(bcsim_kmdf_event(f->sim, i)->driver, "kmdf_panic");
+        assert_int_equal(bcsim_kmdf_event(f->sim, i)->status, 0);
+    }
+    assert_int_equal(count_calls(r, BCSIM_REASON_LEGACY), 1);
+    const bcsim_call_t *legacy = nth_call(r, BCSIM_REASON_LEGACY, 0);
+    assert_string_equal(legacy->routine, "PanicBugCheckCallback");
+    assert_string_equal(legacy->component, "kmdf_panic");
+    assert_int_equal(legacy->state_after, BCSIM_STATE_FINISHED);
+    assert_true(count_calls(r, BCSIM_REASON_DUMP_IO) >= 2);
+    assert_string_equal(nth_call(r, BCSIM_REASON_DUMP_IO, 0)->routine, "PanicDumpIoCallback");
+    assert_int_equal(r->port_count, 2);
+    assert_int_equal(r->ports[0].address, 0x505);
+    assert_true(r->ports[0].write);
+    assert_int_equal(r->ports[0].value, 2);
+    assert_int_equal(r->ports[1].address, 0x505);
+    assert_int_equal(r->ports[1].value, 1);
+    assert_int_equal(r->ports[1].irql, 15);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +326,7 @@ int main(void)
         cmocka_unit_test_teardown(pages_table_adds_three_ranges_and_removes_one, teardown),
         cmocka_unit_test_teardown(multipart_blob_is_chunked_and_reassembled, teardown),
         cmocka_unit_test_teardown(triage_state_array_is_accepted, teardown),
+        cmocka_unit_test_teardown(kmdf_panic_registers_in_d0_entry_and_writes_its_port, teardown),
     };
     return cmocka_run_group_tests_name("examples", tests, NULL, NULL);
 }
