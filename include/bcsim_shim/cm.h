@@ -371,6 +371,43 @@ typedef struct _KEY_VALUE_PARTIAL_INFORMATION {
     UCHAR Data[1];
 } KEY_VALUE_PARTIAL_INFORMATION, *PKEY_VALUE_PARTIAL_INFORMATION;
 
+/* ---- DMA scatter/gather lists (wdm.h): what EvtProgramDma and the DMA adapter hand over ------- */
+typedef struct _SCATTER_GATHER_ELEMENT {
+    PHYSICAL_ADDRESS Address;
+    ULONG Length;
+    ULONG_PTR Reserved;
+} SCATTER_GATHER_ELEMENT, *PSCATTER_GATHER_ELEMENT;
+
+typedef struct _SCATTER_GATHER_LIST {
+    ULONG NumberOfElements;
+    ULONG_PTR Reserved;
+    SCATTER_GATHER_ELEMENT Elements[];      /* the WDK's flexible array: sizeof == 16 */
+} SCATTER_GATHER_LIST, *PSCATTER_GATHER_LIST;
+
+/* ---- device object alignment requirements (wdm.h: DEVICE_OBJECT.AlignmentRequirement) ------ */
+#define FILE_BYTE_ALIGNMENT     0x00000000
+#define FILE_WORD_ALIGNMENT     0x00000001
+#define FILE_LONG_ALIGNMENT     0x00000003
+#define FILE_QUAD_ALIGNMENT     0x00000007
+#define FILE_OCTA_ALIGNMENT     0x0000000f
+#define FILE_32_BYTE_ALIGNMENT  0x0000001f
+#define FILE_64_BYTE_ALIGNMENT  0x0000003f
+#define FILE_128_BYTE_ALIGNMENT 0x0000007f
+#define FILE_256_BYTE_ALIGNMENT 0x000000ff
+#define FILE_512_BYTE_ALIGNMENT 0x000001ff
+
+/* ---- ExInitializeDriverRuntime (wdm.h): opting a driver's pool into no-execute memory --------
+ * Learn: called first in DriverEntry with DrvRtPoolNxOptIn. bcsim's pool does not model
+ * execute rights, so the call changes nothing here. */
+typedef enum _DRIVER_RUNTIME_INIT_FLAGS {
+    DrvRtPoolNxOptIn = 0x00000001
+} DRIVER_RUNTIME_INIT_FLAGS;
+
+BCSIM_SHIM_INLINE VOID ExInitializeDriverRuntime(_In_ ULONG RuntimeFlags)
+{
+    (void)RuntimeFlags;
+}
+
 EXTERN_C_END
 
 #endif /* BCSIM_SHIM_CM_H */

@@ -6,6 +6,8 @@
 #include <ntifs.h>
 #include <aux_klib.h>
 #include <wdf.h>
+#include <wdmsec.h>
+#include <wdmguid.h>
 #include <ntimage.h>
 #include <ntiodump.h>
 #include <evntrace.h>
