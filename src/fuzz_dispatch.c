@@ -318,6 +318,7 @@ int bcsim_fuzz_setup(bcsim_sim_t *sim, const bcsim_fuzz_options_t *opts)
     BCSIM_VEC_FREE(&F.recs);
     memset(F.per_list, 0, sizeof(F.per_list));
     F.opt = opts ? *opts : (bcsim_fuzz_options_t){ 0 };
+    bcsim__m.untimed_calls = true;
     for (uint32_t list = BCSIM_LIST_LEGACY; list <= BCSIM_LIST_PAGES; list++) {
         bcsim_record_iter_t it;
         bcsim_record_info_t info;

@@ -352,6 +352,7 @@ typedef struct bcsim__machine {
     BCSIM_VEC(bcsim__image_t) images;
     BCSIM_VEC(struct bcsim_driver *) drivers;
     int32_t current_call;        /* seq of the running callback, -1 */
+    bool untimed_calls;          /* the fuzz harness: no wall-clock reads per callback call */
     bool auxklib_initialized;
 } bcsim__machine_t;
 
