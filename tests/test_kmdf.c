@@ -34,6 +34,8 @@ enum {
 #define ST_INVALID_PARAMETER_2  ((int)0xC00000F0)
 #define ST_NOT_SUPPORTED        ((int)0xC00000BB)
 #define ST_OBJECT_NAME_COLLISION ((int)0xC0000035)
+#define ST_INVALID_DEVICE_STATE ((int)0xC0000184)
+#define ST_INVALID_PARAMETER    ((int)0xC000000D)
 
 static bcsim_driver_t *attach(bcsim_sim_t *sim, unsigned flags)
 {
@@ -712,6 +714,42 @@ static void memory_objects(void **state)
     assert_int_equal(bcsim_test_violations(sim), 0);
 }
 
+/* Remote I/O targets: created closed; a name opens nothing on bcsim's machine; an existing device
+ * object opens (started); stop, start, close; nothing is ever sent. */
+static void remote_io_target_lifecycle(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    attach(sim, 0);
+    long r[16];
+    assert_int_equal(kd_iotarget(r, 16), 12);
+    assert_int_equal(r[0], ST_SUCCESS);
+    assert_int_equal(r[1], 4);                                   /* WdfIoTargetClosed */
+    assert_int_equal(r[2], ST_OBJECT_NAME_NOT_FOUND);
+    assert_int_equal(r[3], ST_INVALID_DEVICE_STATE);             /* start before open */
+    assert_int_equal(r[4], ST_SUCCESS);
+    assert_int_equal(r[5], 1);                                   /* WdfIoTargetStarted */
+    assert_int_equal(r[6], 1);
+    assert_int_equal(r[7], 2);                                   /* WdfIoTargetStopped */
+    assert_int_equal(r[8], ST_SUCCESS);
+    assert_int_equal(r[9], 1);
+    assert_int_equal(r[10], ST_INVALID_DEVICE_STATE);            /* no I/O is delivered */
+    assert_int_equal(r[11], 4);
+    assert_int_equal(bcsim_test_violations(sim), 0);
+}
+
+/* Common buffers are physically contiguous and page aligned: any alignment mask below a page is
+ * met; a larger one is refused (bcsim's choice). */
+static void common_buffer_alignment(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    attach(sim, 0);
+    unsigned long long la = 1;
+    assert_int_equal(kd_common_buffer(0x1FF, &la), ST_SUCCESS);   /* FILE_512_BYTE_ALIGNMENT */
+    assert_int_equal(la & 0xFFF, 0);
+    assert_int_not_equal(la, 0);
+    assert_int_equal(kd_common_buffer(0x1FFF, &la), ST_INVALID_PARAMETER);
+}
+
 /* ---- the scenario's "device" section ---------------------------------------------------------- */
 
 static void scenario_device_section_applies(void **state)
@@ -805,6 +843,8 @@ int main(void)
         BCSIM_TEST(pci_device_bus_interface_and_properties),
         BCSIM_TEST(root_device_has_no_bus_interface),
         BCSIM_TEST(memory_objects),
+        BCSIM_TEST(remote_io_target_lifecycle),
+        BCSIM_TEST(common_buffer_alignment),
         BCSIM_TEST(scenario_device_section_applies),
         BCSIM_TEST(scenario_device_errors_name_the_path),
     };

@@ -408,6 +408,36 @@ BCSIM_SHIM_INLINE VOID ExInitializeDriverRuntime(_In_ ULONG RuntimeFlags)
     (void)RuntimeFlags;
 }
 
+/* ---- access rights, sharing and create options (wdm.h: ZwCreateFile, I/O targets by name) --- */
+#ifndef GENERIC_READ
+#  define GENERIC_READ    0x80000000L
+#  define GENERIC_WRITE   0x40000000L
+#  define GENERIC_EXECUTE 0x20000000L
+#  define GENERIC_ALL     0x10000000L
+#endif
+#define FILE_SHARE_READ                 0x00000001
+#define FILE_SHARE_WRITE                0x00000002
+#define FILE_SHARE_DELETE               0x00000004
+#define FILE_ATTRIBUTE_NORMAL           0x00000080
+#define FILE_SUPERSEDE                  0x00000000
+#define FILE_OPEN                       0x00000001
+#define FILE_CREATE                     0x00000002
+#define FILE_OPEN_IF                    0x00000003
+#define FILE_OVERWRITE                  0x00000004
+#define FILE_OVERWRITE_IF               0x00000005
+#define FILE_DIRECTORY_FILE             0x00000001
+#define FILE_WRITE_THROUGH              0x00000002
+#define FILE_SEQUENTIAL_ONLY            0x00000004
+#define FILE_SYNCHRONOUS_IO_ALERT       0x00000010
+#define FILE_SYNCHRONOUS_IO_NONALERT    0x00000020
+#define FILE_NON_DIRECTORY_FILE         0x00000040
+#define FILE_SUPERSEDED                 0x00000000
+#define FILE_OPENED                     0x00000001
+#define FILE_CREATED                    0x00000002
+#define FILE_OVERWRITTEN                0x00000003
+#define FILE_EXISTS                     0x00000004
+#define FILE_DOES_NOT_EXIST             0x00000005
+
 EXTERN_C_END
 
 #endif /* BCSIM_SHIM_CM_H */

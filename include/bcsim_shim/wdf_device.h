@@ -948,6 +948,54 @@ WdfDeviceResumeIdleActual(
 #define WdfDeviceResumeIdle(Device) WdfDeviceResumeIdleWithTag(Device, NULL)
 
 /* ---- function and filter devices (wdffdo.h) -------------------------------------------------- */
+/* Resource-requirement filtering: accepted; bcsim's PnP manager assigns the described
+ * resources as they are, so these callbacks are never called. */
+typedef
+_Function_class_(EVT_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS(
+    _In_ WDFDEVICE Device,
+    _In_ WDFIORESREQLIST IoResourceRequirementsList
+    );
+typedef EVT_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS *PFN_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS;
+
+typedef
+_Function_class_(EVT_WDF_DEVICE_REMOVE_ADDED_RESOURCES)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_DEVICE_REMOVE_ADDED_RESOURCES(
+    _In_ WDFDEVICE Device,
+    _In_ WDFCMRESLIST ResourcesRaw,
+    _In_ WDFCMRESLIST ResourcesTranslated
+    );
+typedef EVT_WDF_DEVICE_REMOVE_ADDED_RESOURCES *PFN_WDF_DEVICE_REMOVE_ADDED_RESOURCES;
+
+typedef struct _WDF_FDO_EVENT_CALLBACKS {
+    ULONG Size;
+    PFN_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS EvtDeviceFilterAddResourceRequirements;
+    PFN_WDF_DEVICE_FILTER_RESOURCE_REQUIREMENTS EvtDeviceFilterRemoveResourceRequirements;
+    PFN_WDF_DEVICE_REMOVE_ADDED_RESOURCES EvtDeviceRemoveAddedResources;
+} WDF_FDO_EVENT_CALLBACKS, *PWDF_FDO_EVENT_CALLBACKS;
+
+BCSIM_SHIM_INLINE VOID WDF_FDO_EVENT_CALLBACKS_INIT(_Out_ PWDF_FDO_EVENT_CALLBACKS Callbacks)
+{
+    RtlZeroMemory(Callbacks, sizeof(WDF_FDO_EVENT_CALLBACKS));
+    Callbacks->Size = sizeof(WDF_FDO_EVENT_CALLBACKS);
+}
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+VOID
+WdfFdoInitSetEventCallbacks(
+    _In_ PWDFDEVICE_INIT DeviceInit,
+    _In_ PWDF_FDO_EVENT_CALLBACKS FdoEventCallbacks
+    );
+
 _IRQL_requires_max_(PASSIVE_LEVEL)
 WDFAPI
 VOID

@@ -575,6 +575,31 @@ WdfCommonBufferCreate(
     _Out_ WDFCOMMONBUFFER *CommonBuffer
     );
 
+typedef struct _WDF_COMMON_BUFFER_CONFIG {
+    ULONG Size;
+    ULONG AlignmentRequirement;       /* an alignment mask: FILE_*_ALIGNMENT */
+} WDF_COMMON_BUFFER_CONFIG, *PWDF_COMMON_BUFFER_CONFIG;
+
+BCSIM_SHIM_INLINE VOID WDF_COMMON_BUFFER_CONFIG_INIT(_Out_ PWDF_COMMON_BUFFER_CONFIG Config,
+                                                     _In_ ULONG AlignmentRequirement)
+{
+    RtlZeroMemory(Config, sizeof(WDF_COMMON_BUFFER_CONFIG));
+    Config->Size = sizeof(WDF_COMMON_BUFFER_CONFIG);
+    Config->AlignmentRequirement = AlignmentRequirement;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+WdfCommonBufferCreateWithConfig(
+    _In_ WDFDMAENABLER DmaEnabler,
+    _In_ size_t Length,
+    _In_ PWDF_COMMON_BUFFER_CONFIG Config,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES Attributes,
+    _Out_ WDFCOMMONBUFFER *CommonBuffer
+    );
+
 _IRQL_requires_max_(DISPATCH_LEVEL)
 WDFAPI
 PVOID
@@ -666,6 +691,46 @@ WDFAPI
 WDFDEVICE
 WdfDmaTransactionGetDevice(
     _In_ WDFDMATRANSACTION DmaTransaction
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFREQUEST
+WdfDmaTransactionGetRequest(
+    _In_ WDFDMATRANSACTION DmaTransaction
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+size_t
+WdfDmaTransactionGetCurrentDmaTransferLength(
+    _In_ WDFDMATRANSACTION DmaTransaction
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+WdfDmaTransactionSetMaximumLength(
+    _In_ WDFDMATRANSACTION DmaTransaction,
+    _In_ size_t MaximumLength
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+BOOLEAN
+WdfDmaTransactionDmaCompletedWithLength(
+    _In_ WDFDMATRANSACTION DmaTransaction,
+    _In_ size_t TransferredLength,
+    _Out_ NTSTATUS *Status
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+BOOLEAN
+WdfDmaTransactionDmaCompletedFinal(
+    _In_ WDFDMATRANSACTION DmaTransaction,
+    _In_ size_t FinalTransferredLength,
+    _Out_ NTSTATUS *Status
     );
 
 WDF_EXTERN_C_END

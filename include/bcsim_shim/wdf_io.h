@@ -406,6 +406,58 @@ WdfRequestWdmGetIrp(
     _In_ WDFREQUEST Request
     );
 
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+WdfRequestRetrieveUnsafeUserInputBuffer(
+    _In_ WDFREQUEST Request,
+    _In_ size_t MinimumRequiredLength,
+    _Outptr_result_bytebuffer_maybenull_(*Length) PVOID *InputBuffer,
+    _Out_opt_ size_t *Length
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+WdfRequestRetrieveUnsafeUserOutputBuffer(
+    _In_ WDFREQUEST Request,
+    _In_ size_t MinimumRequiredLength,
+    _Outptr_result_bytebuffer_maybenull_(*Length) PVOID *OutputBuffer,
+    _Out_opt_ size_t *Length
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+WdfRequestProbeAndLockUserBufferForRead(
+    _In_ WDFREQUEST Request,
+    _In_reads_bytes_(Length) PVOID Buffer,
+    _In_ size_t Length,
+    _Out_ WDFMEMORY *MemoryObject
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+WdfRequestProbeAndLockUserBufferForWrite(
+    _In_ WDFREQUEST Request,
+    _In_reads_bytes_(Length) PVOID Buffer,
+    _In_ size_t Length,
+    _Out_ WDFMEMORY *MemoryObject
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+WdfRequestWdmFormatUsingStackLocation(
+    _In_ WDFREQUEST Request,
+    _In_ PIO_STACK_LOCATION Stack
+    );
+
 _IRQL_requires_max_(DISPATCH_LEVEL)
 WDFAPI
 VOID
@@ -843,6 +895,262 @@ WdfIoTargetFormatRequestForInternalIoctl(
     _In_opt_ PWDFMEMORY_OFFSET InputBufferOffset,
     _In_opt_ WDFMEMORY OutputBuffer,
     _In_opt_ PWDFMEMORY_OFFSET OutputBufferOffset
+    );
+
+/* Remote I/O targets: created, opened (an existing device object; a name resolves to nothing on
+ * bcsim's machine), started, stopped and closed; nothing is ever sent (see the sending routines). */
+typedef enum _WDF_IO_TARGET_STATE {
+    WdfIoTargetStateUndefined = 0,
+    WdfIoTargetStarted,
+    WdfIoTargetStopped,
+    WdfIoTargetClosedForQueryRemove,
+    WdfIoTargetClosed,
+    WdfIoTargetDeleted,
+    WdfIoTargetPurged
+} WDF_IO_TARGET_STATE, *PWDF_IO_TARGET_STATE;
+
+typedef enum _WDF_IO_TARGET_OPEN_TYPE {
+    WdfIoTargetOpenUndefined = 0,
+    WdfIoTargetOpenUseExistingDevice = 1,
+    WdfIoTargetOpenByName = 2,
+    WdfIoTargetOpenReopen = 3,
+    WdfIoTargetOpenLocalTargetByFile = 4
+} WDF_IO_TARGET_OPEN_TYPE;
+
+typedef enum _WDF_IO_TARGET_SENT_IO_ACTION {
+    WdfIoTargetSentIoUndefined = 0,
+    WdfIoTargetCancelSentIo,
+    WdfIoTargetWaitForSentIoToComplete,
+    WdfIoTargetLeaveSentIoPending
+} WDF_IO_TARGET_SENT_IO_ACTION;
+
+typedef
+_Function_class_(EVT_WDF_IO_TARGET_QUERY_REMOVE)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+NTSTATUS
+NTAPI
+EVT_WDF_IO_TARGET_QUERY_REMOVE(
+    _In_ WDFIOTARGET IoTarget
+    );
+typedef EVT_WDF_IO_TARGET_QUERY_REMOVE *PFN_WDF_IO_TARGET_QUERY_REMOVE;
+
+typedef
+_Function_class_(EVT_WDF_IO_TARGET_REMOVE_CANCELED)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_TARGET_REMOVE_CANCELED(
+    _In_ WDFIOTARGET IoTarget
+    );
+typedef EVT_WDF_IO_TARGET_REMOVE_CANCELED *PFN_WDF_IO_TARGET_REMOVE_CANCELED;
+
+typedef
+_Function_class_(EVT_WDF_IO_TARGET_REMOVE_COMPLETE)
+_IRQL_requires_same_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+VOID
+NTAPI
+EVT_WDF_IO_TARGET_REMOVE_COMPLETE(
+    _In_ WDFIOTARGET IoTarget
+    );
+typedef EVT_WDF_IO_TARGET_REMOVE_COMPLETE *PFN_WDF_IO_TARGET_REMOVE_COMPLETE;
+
+typedef struct _WDF_IO_TARGET_OPEN_PARAMS {
+    ULONG Size;
+    WDF_IO_TARGET_OPEN_TYPE Type;
+    PFN_WDF_IO_TARGET_QUERY_REMOVE EvtIoTargetQueryRemove;
+    PFN_WDF_IO_TARGET_REMOVE_CANCELED EvtIoTargetRemoveCanceled;
+    PFN_WDF_IO_TARGET_REMOVE_COMPLETE EvtIoTargetRemoveComplete;
+    PDEVICE_OBJECT TargetDeviceObject;            /* WdfIoTargetOpenUseExistingDevice */
+    PFILE_OBJECT TargetFileObject;
+    UNICODE_STRING TargetDeviceName;              /* WdfIoTargetOpenByName */
+    ACCESS_MASK DesiredAccess;
+    ULONG ShareAccess;
+    ULONG FileAttributes;
+    ULONG CreateDisposition;
+    ULONG CreateOptions;
+    PVOID EaBuffer;
+    ULONG EaBufferLength;
+    PLONGLONG AllocationSize;
+    ULONG FileInformation;                        /* out: FILE_OPENED, ... */
+    UNICODE_STRING FileName;                      /* WdfIoTargetOpenLocalTargetByFile */
+} WDF_IO_TARGET_OPEN_PARAMS, *PWDF_IO_TARGET_OPEN_PARAMS;
+
+BCSIM_SHIM_INLINE VOID WDF_IO_TARGET_OPEN_PARAMS_INIT_EXISTING_DEVICE(_Out_ PWDF_IO_TARGET_OPEN_PARAMS Params,
+                                                                      _In_ PDEVICE_OBJECT DeviceObject)
+{
+    RtlZeroMemory(Params, sizeof(WDF_IO_TARGET_OPEN_PARAMS));
+    Params->Size = sizeof(WDF_IO_TARGET_OPEN_PARAMS);
+    Params->Type = WdfIoTargetOpenUseExistingDevice;
+    Params->TargetDeviceObject = DeviceObject;
+}
+
+BCSIM_SHIM_INLINE VOID WDF_IO_TARGET_OPEN_PARAMS_INIT_CREATE_BY_NAME(_Out_ PWDF_IO_TARGET_OPEN_PARAMS Params,
+                                                                     _In_ PCUNICODE_STRING TargetDeviceName,
+                                                                     _In_ ACCESS_MASK DesiredAccess)
+{
+    RtlZeroMemory(Params, sizeof(WDF_IO_TARGET_OPEN_PARAMS));
+    Params->Size = sizeof(WDF_IO_TARGET_OPEN_PARAMS);
+    Params->Type = WdfIoTargetOpenByName;
+    Params->TargetDeviceName = *TargetDeviceName;
+    Params->DesiredAccess = DesiredAccess;
+    Params->CreateOptions = FILE_NON_DIRECTORY_FILE;
+}
+
+BCSIM_SHIM_INLINE VOID WDF_IO_TARGET_OPEN_PARAMS_INIT_OPEN_BY_NAME(_Out_ PWDF_IO_TARGET_OPEN_PARAMS Params,
+                                                                   _In_ PCUNICODE_STRING TargetDeviceName,
+                                                                   _In_ ACCESS_MASK DesiredAccess)
+{
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_CREATE_BY_NAME(Params, TargetDeviceName, DesiredAccess);
+    Params->CreateDisposition = FILE_OPEN;
+}
+
+BCSIM_SHIM_INLINE VOID WDF_IO_TARGET_OPEN_PARAMS_INIT_REOPEN(_Out_ PWDF_IO_TARGET_OPEN_PARAMS Params)
+{
+    RtlZeroMemory(Params, sizeof(WDF_IO_TARGET_OPEN_PARAMS));
+    Params->Size = sizeof(WDF_IO_TARGET_OPEN_PARAMS);
+    Params->Type = WdfIoTargetOpenReopen;
+}
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoTargetCreate(
+    _In_ WDFDEVICE Device,
+    _In_opt_ PWDF_OBJECT_ATTRIBUTES IoTargetAttributes,
+    _Out_ WDFIOTARGET *IoTarget
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoTargetOpen(
+    _In_ WDFIOTARGET IoTarget,
+    _In_ PWDF_IO_TARGET_OPEN_PARAMS OpenParams
+    );
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+VOID
+WdfIoTargetCloseForQueryRemove(
+    _In_ WDFIOTARGET IoTarget
+    );
+
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+VOID
+WdfIoTargetClose(
+    _In_ WDFIOTARGET IoTarget
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoTargetStart(
+    _In_ WDFIOTARGET IoTarget
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+VOID
+WdfIoTargetStop(
+    _In_ WDFIOTARGET IoTarget,
+    _In_ WDF_IO_TARGET_SENT_IO_ACTION Action
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDF_IO_TARGET_STATE
+WdfIoTargetGetState(
+    _In_ WDFIOTARGET IoTarget
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFDEVICE
+WdfIoTargetGetDevice(
+    _In_ WDFIOTARGET IoTarget
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+PFILE_OBJECT
+WdfIoTargetWdmGetTargetFileObject(
+    _In_ WDFIOTARGET IoTarget
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+PDEVICE_OBJECT
+WdfIoTargetWdmGetTargetPhysicalDevice(
+    _In_ WDFIOTARGET IoTarget
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoTargetQueryTargetProperty(
+    _In_ WDFIOTARGET IoTarget,
+    _In_ DEVICE_REGISTRY_PROPERTY DeviceProperty,
+    _In_ ULONG BufferLength,
+    _Out_writes_bytes_opt_(BufferLength) PVOID PropertyBuffer,
+    _Out_ PULONG ResultLength
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoTargetSendReadSynchronously(
+    _In_ WDFIOTARGET IoTarget,
+    _In_opt_ WDFREQUEST Request,
+    _In_opt_ PWDF_MEMORY_DESCRIPTOR OutputBuffer,
+    _In_opt_ PLONGLONG DeviceOffset,
+    _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions,
+    _Out_opt_ PULONG_PTR BytesRead
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(PASSIVE_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoTargetSendWriteSynchronously(
+    _In_ WDFIOTARGET IoTarget,
+    _In_opt_ WDFREQUEST Request,
+    _In_opt_ PWDF_MEMORY_DESCRIPTOR InputBuffer,
+    _In_opt_ PLONGLONG DeviceOffset,
+    _In_opt_ PWDF_REQUEST_SEND_OPTIONS RequestOptions,
+    _Out_opt_ PULONG_PTR BytesWritten
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoTargetFormatRequestForRead(
+    _In_ WDFIOTARGET IoTarget,
+    _In_ WDFREQUEST Request,
+    _In_opt_ WDFMEMORY OutputBuffer,
+    _In_opt_ PWDFMEMORY_OFFSET OutputBufferOffset,
+    _In_opt_ PLONGLONG DeviceOffset
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoTargetFormatRequestForWrite(
+    _In_ WDFIOTARGET IoTarget,
+    _In_ WDFREQUEST Request,
+    _In_opt_ WDFMEMORY InputBuffer,
+    _In_opt_ PWDFMEMORY_OFFSET InputBufferOffset,
+    _In_opt_ PLONGLONG DeviceOffset
     );
 
 /* ---- wdffileobject.h --------------------------------------------------------------------------- */

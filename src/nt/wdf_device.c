@@ -590,6 +590,7 @@ WDFIOTARGET WdfDeviceGetIoTarget(WDFDEVICE Device)
             return NULL;
         t->Device = Device;
         t->TargetDevice = d->Lower;
+        t->State = WdfIoTargetStarted;
         RtlZeroMemory(&none, sizeof(none));
         d->IoTarget = (WDFIOTARGET)bcsim__wdf_object_new(BCSIM__WDF_IOTARGET, &none, Device,
                                                          BCSIM__WDF_PARENT_FIXED, t, caller, &status);
@@ -698,6 +699,16 @@ VOID WdfFdoInitSetFilter(PWDFDEVICE_INIT DeviceInit)
     WDF_ENTER(WdfFdoInitSetFilter);
     if (init_ok(DeviceInit, BCSIM__X_WdfFdoInitSetFilter, caller))
         DeviceInit->Filter = TRUE;
+}
+
+/* WdfFdoInitSetEventCallbacks — Learn: resource-requirement filtering callbacks. Accepted: the
+ * described resources are assigned as they are, so they are never called. */
+VOID WdfFdoInitSetEventCallbacks(PWDFDEVICE_INIT DeviceInit, PWDF_FDO_EVENT_CALLBACKS FdoEventCallbacks)
+{
+    WDF_ENTER(WdfFdoInitSetEventCallbacks);
+    if (!FdoEventCallbacks)
+        bcsim__wdf_null_parameter(BCSIM__X_WdfFdoInitSetEventCallbacks, "FdoEventCallbacks", caller);
+    init_ok(DeviceInit, BCSIM__X_WdfFdoInitSetEventCallbacks, caller);
 }
 
 PDEVICE_OBJECT WdfFdoInitWdmGetPhysicalDevice(PWDFDEVICE_INIT DeviceInit)

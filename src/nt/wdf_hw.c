@@ -489,6 +489,26 @@ NTSTATUS WdfCommonBufferCreate(WDFDMAENABLER DmaEnabler, size_t Length, PWDF_OBJ
     return status;
 }
 
+/* WdfCommonBufferCreateWithConfig — Learn: the same with an alignment requirement (a mask). The
+ * buffer is page aligned, which satisfies any mask below a page; a larger one is refused as
+ * STATUS_INVALID_PARAMETER (bcsim's choice: Windows aligns as asked). */
+NTSTATUS WdfCommonBufferCreateWithConfig(WDFDMAENABLER DmaEnabler, size_t Length, PWDF_COMMON_BUFFER_CONFIG Config,
+                                         PWDF_OBJECT_ATTRIBUTES Attributes, WDFCOMMONBUFFER *CommonBuffer)
+{
+    WDF_ENTER(WdfCommonBufferCreateWithConfig);
+    if (!Config || !CommonBuffer) {
+        bcsim__wdf_null_parameter(BCSIM__X_WdfCommonBufferCreateWithConfig, !Config ? "Config" : "CommonBuffer",
+                                  caller);
+        if (CommonBuffer)
+            *CommonBuffer = NULL;
+        return STATUS_INVALID_PARAMETER;
+    }
+    *CommonBuffer = NULL;
+    if (Config->Size != sizeof(*Config) || Config->AlignmentRequirement >= PAGE_SIZE)
+        return STATUS_INVALID_PARAMETER;
+    return WdfCommonBufferCreate(DmaEnabler, Length, Attributes, CommonBuffer);
+}
+
 static bcsim_wdf_common_buffer_t *common(WDFCOMMONBUFFER CommonBuffer, enum bcsim__export_id id, void *caller)
 {
     return (bcsim_wdf_common_buffer_t *)bcsim__wdf_object_ext(CommonBuffer, BCSIM__WDF_COMMONBUFFER, id, caller);
@@ -603,4 +623,48 @@ WDFDEVICE WdfDmaTransactionGetDevice(WDFDMATRANSACTION DmaTransaction)
                                                            BCSIM__X_WdfDmaTransactionGetDevice, caller);
     bcsim_wdf_dma_t *d = e ? dma(e, BCSIM__X_WdfDmaTransactionGetDevice, caller) : NULL;
     return d ? d->Device : NULL;
+}
+
+/* Transfers never run (no DMA adapter): the routines that follow one are stubs. */
+WDFREQUEST WdfDmaTransactionGetRequest(WDFDMATRANSACTION DmaTransaction)
+{
+    WDF_STUB(WdfDmaTransactionGetRequest);
+    UNREFERENCED_PARAMETER(DmaTransaction);
+    return NULL;
+}
+
+size_t WdfDmaTransactionGetCurrentDmaTransferLength(WDFDMATRANSACTION DmaTransaction)
+{
+    WDF_STUB(WdfDmaTransactionGetCurrentDmaTransferLength);
+    UNREFERENCED_PARAMETER(DmaTransaction);
+    return 0;
+}
+
+VOID WdfDmaTransactionSetMaximumLength(WDFDMATRANSACTION DmaTransaction, size_t MaximumLength)
+{
+    WDF_STUB(WdfDmaTransactionSetMaximumLength);
+    UNREFERENCED_PARAMETER(DmaTransaction);
+    UNREFERENCED_PARAMETER(MaximumLength);
+}
+
+BOOLEAN WdfDmaTransactionDmaCompletedWithLength(WDFDMATRANSACTION DmaTransaction, size_t TransferredLength,
+                                                NTSTATUS *Status)
+{
+    WDF_STUB(WdfDmaTransactionDmaCompletedWithLength);
+    UNREFERENCED_PARAMETER(DmaTransaction);
+    UNREFERENCED_PARAMETER(TransferredLength);
+    if (Status)
+        *Status = STATUS_NOT_SUPPORTED;
+    return TRUE;
+}
+
+BOOLEAN WdfDmaTransactionDmaCompletedFinal(WDFDMATRANSACTION DmaTransaction, size_t FinalTransferredLength,
+                                           NTSTATUS *Status)
+{
+    WDF_STUB(WdfDmaTransactionDmaCompletedFinal);
+    UNREFERENCED_PARAMETER(DmaTransaction);
+    UNREFERENCED_PARAMETER(FinalTransferredLength);
+    if (Status)
+        *Status = STATUS_NOT_SUPPORTED;
+    return TRUE;
 }

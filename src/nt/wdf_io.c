@@ -425,12 +425,144 @@ VOID WdfRequestGetCompletionParams(WDFREQUEST Request, PWDF_REQUEST_COMPLETION_P
 
 /* ---- I/O targets --------------------------------------------------------------------------------- */
 
+static bcsim_wdf_iotarget_t *target(WDFIOTARGET IoTarget, enum bcsim__export_id id, void *caller)
+{
+    return (bcsim_wdf_iotarget_t *)bcsim__wdf_object_ext(IoTarget, BCSIM__WDF_IOTARGET, id, caller);
+}
+
 PDEVICE_OBJECT WdfIoTargetWdmGetTargetDeviceObject(WDFIOTARGET IoTarget)
 {
     WDF_ENTER(WdfIoTargetWdmGetTargetDeviceObject);
-    bcsim_wdf_iotarget_t *t = (bcsim_wdf_iotarget_t *)bcsim__wdf_object_ext(
-        IoTarget, BCSIM__WDF_IOTARGET, BCSIM__X_WdfIoTargetWdmGetTargetDeviceObject, caller);
+    bcsim_wdf_iotarget_t *t = target(IoTarget, BCSIM__X_WdfIoTargetWdmGetTargetDeviceObject, caller);
     return t ? t->TargetDevice : NULL;
+}
+
+/* WdfIoTargetCreate — Learn: a remote I/O target of the device (its default parent), closed until
+ * WdfIoTargetOpen. */
+NTSTATUS WdfIoTargetCreate(WDFDEVICE Device, PWDF_OBJECT_ATTRIBUTES IoTargetAttributes, WDFIOTARGET *IoTarget)
+{
+    WDF_ENTER(WdfIoTargetCreate);
+    if (!IoTarget) {
+        bcsim__wdf_null_parameter(BCSIM__X_WdfIoTargetCreate, "IoTarget", caller);
+        return STATUS_INVALID_PARAMETER;
+    }
+    *IoTarget = NULL;
+    if (!bcsim__wdf_object_check(Device, BCSIM__WDF_DEVICE, BCSIM__X_WdfIoTargetCreate, caller))
+        return STATUS_INVALID_PARAMETER;
+    bcsim_wdf_iotarget_t *t = (bcsim_wdf_iotarget_t *)bcsim_wdf_ext(sizeof(*t));
+    bcsim__wdf_attrs_t a;
+    NTSTATUS status;
+    if (!t)
+        return STATUS_INSUFFICIENT_RESOURCES;
+    t->Device = Device;
+    t->Remote = TRUE;
+    t->State = WdfIoTargetClosed;
+    bcsim_wdf_attrs(IoTargetAttributes, &a);
+    *IoTarget = (WDFIOTARGET)bcsim__wdf_object_new(BCSIM__WDF_IOTARGET, &a, Device, BCSIM__WDF_PARENT_DEFAULT,
+                                                   t, caller, &status);
+    return status;
+}
+
+/* WdfIoTargetOpen — Learn: opens the target on an existing device object or by name, started
+ * afterwards. bcsim's machine has no object namespace: a name is STATUS_OBJECT_NAME_NOT_FOUND
+ * (what Windows returns for a name nothing created). */
+NTSTATUS WdfIoTargetOpen(WDFIOTARGET IoTarget, PWDF_IO_TARGET_OPEN_PARAMS OpenParams)
+{
+    WDF_ENTER(WdfIoTargetOpen);
+    bcsim_wdf_iotarget_t *t = target(IoTarget, BCSIM__X_WdfIoTargetOpen, caller);
+    if (!OpenParams) {
+        bcsim__wdf_null_parameter(BCSIM__X_WdfIoTargetOpen, "OpenParams", caller);
+        return STATUS_INVALID_PARAMETER;
+    }
+    if (!t || OpenParams->Size != sizeof(*OpenParams))
+        return STATUS_INVALID_PARAMETER;
+    switch (OpenParams->Type) {
+    case WdfIoTargetOpenUseExistingDevice:
+        if (!OpenParams->TargetDeviceObject)
+            return STATUS_INVALID_PARAMETER;
+        t->TargetDevice = OpenParams->TargetDeviceObject;
+        t->TargetFile = OpenParams->TargetFileObject;
+        break;
+    case WdfIoTargetOpenReopen:
+        if (!t->TargetDevice)
+            return STATUS_INVALID_DEVICE_STATE;
+        break;
+    case WdfIoTargetOpenByName:
+    case WdfIoTargetOpenLocalTargetByFile:
+        return STATUS_OBJECT_NAME_NOT_FOUND;
+    default:
+        return STATUS_INVALID_PARAMETER;
+    }
+    t->State = WdfIoTargetStarted;
+    return STATUS_SUCCESS;
+}
+
+VOID WdfIoTargetCloseForQueryRemove(WDFIOTARGET IoTarget)
+{
+    WDF_ENTER(WdfIoTargetCloseForQueryRemove);
+    bcsim_wdf_iotarget_t *t = target(IoTarget, BCSIM__X_WdfIoTargetCloseForQueryRemove, caller);
+    if (t)
+        t->State = WdfIoTargetClosedForQueryRemove;
+}
+
+VOID WdfIoTargetClose(WDFIOTARGET IoTarget)
+{
+    WDF_ENTER(WdfIoTargetClose);
+    bcsim_wdf_iotarget_t *t = target(IoTarget, BCSIM__X_WdfIoTargetClose, caller);
+    if (t)
+        t->State = WdfIoTargetClosed;
+}
+
+/* WdfIoTargetStart — Learn: STATUS_INVALID_DEVICE_STATE unless the target is open. */
+NTSTATUS WdfIoTargetStart(WDFIOTARGET IoTarget)
+{
+    WDF_ENTER(WdfIoTargetStart);
+    bcsim_wdf_iotarget_t *t = target(IoTarget, BCSIM__X_WdfIoTargetStart, caller);
+    if (!t)
+        return STATUS_INVALID_PARAMETER;
+    if (t->State != WdfIoTargetStarted && t->State != WdfIoTargetStopped)
+        return STATUS_INVALID_DEVICE_STATE;
+    t->State = WdfIoTargetStarted;
+    return STATUS_SUCCESS;
+}
+
+VOID WdfIoTargetStop(WDFIOTARGET IoTarget, WDF_IO_TARGET_SENT_IO_ACTION Action)
+{
+    WDF_ENTER(WdfIoTargetStop);
+    UNREFERENCED_PARAMETER(Action);
+    bcsim_wdf_iotarget_t *t = target(IoTarget, BCSIM__X_WdfIoTargetStop, caller);
+    if (t && t->State == WdfIoTargetStarted)
+        t->State = WdfIoTargetStopped;
+}
+
+WDF_IO_TARGET_STATE WdfIoTargetGetState(WDFIOTARGET IoTarget)
+{
+    WDF_ENTER(WdfIoTargetGetState);
+    bcsim_wdf_iotarget_t *t = target(IoTarget, BCSIM__X_WdfIoTargetGetState, caller);
+    return t ? t->State : WdfIoTargetStateUndefined;
+}
+
+WDFDEVICE WdfIoTargetGetDevice(WDFIOTARGET IoTarget)
+{
+    WDF_ENTER(WdfIoTargetGetDevice);
+    bcsim_wdf_iotarget_t *t = target(IoTarget, BCSIM__X_WdfIoTargetGetDevice, caller);
+    return t ? t->Device : NULL;
+}
+
+PFILE_OBJECT WdfIoTargetWdmGetTargetFileObject(WDFIOTARGET IoTarget)
+{
+    WDF_ENTER(WdfIoTargetWdmGetTargetFileObject);
+    bcsim_wdf_iotarget_t *t = target(IoTarget, BCSIM__X_WdfIoTargetWdmGetTargetFileObject, caller);
+    return t ? t->TargetFile : NULL;
+}
+
+/* WdfIoTargetWdmGetTargetPhysicalDevice — Learn: the PDO of the target's stack; for the default
+ * target the device's PDO, for a remote target none bcsim knows (NULL). */
+PDEVICE_OBJECT WdfIoTargetWdmGetTargetPhysicalDevice(WDFIOTARGET IoTarget)
+{
+    WDF_ENTER(WdfIoTargetWdmGetTargetPhysicalDevice);
+    bcsim_wdf_iotarget_t *t = target(IoTarget, BCSIM__X_WdfIoTargetWdmGetTargetPhysicalDevice, caller);
+    return t && !t->Remote ? t->TargetDevice : NULL;
 }
 
 /* Sending — Learn: a failure status when the target cannot take the request. Stubs:
@@ -497,6 +629,133 @@ NTSTATUS WdfIoTargetFormatRequestForInternalIoctl(WDFIOTARGET IoTarget, WDFREQUE
     UNREFERENCED_PARAMETER(OutputBuffer);
     UNREFERENCED_PARAMETER(OutputBufferOffset);
     return STATUS_INVALID_DEVICE_STATE;
+}
+
+NTSTATUS WdfIoTargetQueryTargetProperty(WDFIOTARGET IoTarget, DEVICE_REGISTRY_PROPERTY DeviceProperty,
+                                        ULONG BufferLength, PVOID PropertyBuffer, PULONG ResultLength)
+{
+    WDF_STUB(WdfIoTargetQueryTargetProperty);
+    UNREFERENCED_PARAMETER(IoTarget);
+    UNREFERENCED_PARAMETER(DeviceProperty);
+    UNREFERENCED_PARAMETER(BufferLength);
+    UNREFERENCED_PARAMETER(PropertyBuffer);
+    if (ResultLength)
+        *ResultLength = 0;
+    return STATUS_INVALID_DEVICE_REQUEST;
+}
+
+NTSTATUS WdfIoTargetSendReadSynchronously(WDFIOTARGET IoTarget, WDFREQUEST Request,
+                                          PWDF_MEMORY_DESCRIPTOR OutputBuffer, PLONGLONG DeviceOffset,
+                                          PWDF_REQUEST_SEND_OPTIONS RequestOptions, PULONG_PTR BytesRead)
+{
+    WDF_STUB(WdfIoTargetSendReadSynchronously);
+    UNREFERENCED_PARAMETER(IoTarget);
+    UNREFERENCED_PARAMETER(Request);
+    UNREFERENCED_PARAMETER(OutputBuffer);
+    UNREFERENCED_PARAMETER(DeviceOffset);
+    UNREFERENCED_PARAMETER(RequestOptions);
+    if (BytesRead)
+        *BytesRead = 0;
+    return STATUS_INVALID_DEVICE_STATE;
+}
+
+NTSTATUS WdfIoTargetSendWriteSynchronously(WDFIOTARGET IoTarget, WDFREQUEST Request,
+                                           PWDF_MEMORY_DESCRIPTOR InputBuffer, PLONGLONG DeviceOffset,
+                                           PWDF_REQUEST_SEND_OPTIONS RequestOptions, PULONG_PTR BytesWritten)
+{
+    WDF_STUB(WdfIoTargetSendWriteSynchronously);
+    UNREFERENCED_PARAMETER(IoTarget);
+    UNREFERENCED_PARAMETER(Request);
+    UNREFERENCED_PARAMETER(InputBuffer);
+    UNREFERENCED_PARAMETER(DeviceOffset);
+    UNREFERENCED_PARAMETER(RequestOptions);
+    if (BytesWritten)
+        *BytesWritten = 0;
+    return STATUS_INVALID_DEVICE_STATE;
+}
+
+NTSTATUS WdfIoTargetFormatRequestForRead(WDFIOTARGET IoTarget, WDFREQUEST Request, WDFMEMORY OutputBuffer,
+                                         PWDFMEMORY_OFFSET OutputBufferOffset, PLONGLONG DeviceOffset)
+{
+    WDF_STUB(WdfIoTargetFormatRequestForRead);
+    UNREFERENCED_PARAMETER(IoTarget);
+    UNREFERENCED_PARAMETER(Request);
+    UNREFERENCED_PARAMETER(OutputBuffer);
+    UNREFERENCED_PARAMETER(OutputBufferOffset);
+    UNREFERENCED_PARAMETER(DeviceOffset);
+    return STATUS_INVALID_DEVICE_STATE;
+}
+
+NTSTATUS WdfIoTargetFormatRequestForWrite(WDFIOTARGET IoTarget, WDFREQUEST Request, WDFMEMORY InputBuffer,
+                                          PWDFMEMORY_OFFSET InputBufferOffset, PLONGLONG DeviceOffset)
+{
+    WDF_STUB(WdfIoTargetFormatRequestForWrite);
+    UNREFERENCED_PARAMETER(IoTarget);
+    UNREFERENCED_PARAMETER(Request);
+    UNREFERENCED_PARAMETER(InputBuffer);
+    UNREFERENCED_PARAMETER(InputBufferOffset);
+    UNREFERENCED_PARAMETER(DeviceOffset);
+    return STATUS_INVALID_DEVICE_STATE;
+}
+
+/* ---- user buffers of a request (no request ever arrives) ------------------------------------------ */
+
+static NTSTATUS no_user_buffer(PVOID *Buffer, size_t *Length)
+{
+    if (Buffer)
+        *Buffer = NULL;
+    if (Length)
+        *Length = 0;
+    return STATUS_INVALID_DEVICE_REQUEST;
+}
+
+NTSTATUS WdfRequestRetrieveUnsafeUserInputBuffer(WDFREQUEST Request, size_t MinimumRequiredLength,
+                                                 PVOID *InputBuffer, size_t *Length)
+{
+    WDF_STUB(WdfRequestRetrieveUnsafeUserInputBuffer);
+    UNREFERENCED_PARAMETER(Request);
+    UNREFERENCED_PARAMETER(MinimumRequiredLength);
+    return no_user_buffer(InputBuffer, Length);
+}
+
+NTSTATUS WdfRequestRetrieveUnsafeUserOutputBuffer(WDFREQUEST Request, size_t MinimumRequiredLength,
+                                                  PVOID *OutputBuffer, size_t *Length)
+{
+    WDF_STUB(WdfRequestRetrieveUnsafeUserOutputBuffer);
+    UNREFERENCED_PARAMETER(Request);
+    UNREFERENCED_PARAMETER(MinimumRequiredLength);
+    return no_user_buffer(OutputBuffer, Length);
+}
+
+NTSTATUS WdfRequestProbeAndLockUserBufferForRead(WDFREQUEST Request, PVOID Buffer, size_t Length,
+                                                 WDFMEMORY *MemoryObject)
+{
+    WDF_STUB(WdfRequestProbeAndLockUserBufferForRead);
+    UNREFERENCED_PARAMETER(Request);
+    UNREFERENCED_PARAMETER(Buffer);
+    UNREFERENCED_PARAMETER(Length);
+    if (MemoryObject)
+        *MemoryObject = NULL;
+    return STATUS_INVALID_DEVICE_REQUEST;
+}
+
+NTSTATUS WdfRequestProbeAndLockUserBufferForWrite(WDFREQUEST Request, PVOID Buffer, size_t Length,
+                                                  WDFMEMORY *MemoryObject)
+{
+    WDF_STUB(WdfRequestProbeAndLockUserBufferForWrite);
+    UNREFERENCED_PARAMETER(Request);
+    UNREFERENCED_PARAMETER(Buffer);
+    UNREFERENCED_PARAMETER(Length);
+    if (MemoryObject)
+        *MemoryObject = NULL;
+    return STATUS_INVALID_DEVICE_REQUEST;
+}
+
+VOID WdfRequestWdmFormatUsingStackLocation(WDFREQUEST Request, PIO_STACK_LOCATION Stack)
+{
+    WDF_STUB(WdfRequestWdmFormatUsingStackLocation);
+    UNREFERENCED_PARAMETER(Request);
+    UNREFERENCED_PARAMETER(Stack);
 }
 
 /* ---- file objects (never created in bcsim) ------------------------------------------------------- */

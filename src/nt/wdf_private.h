@@ -126,6 +126,9 @@ typedef struct bcsim_wdf_request {
 typedef struct bcsim_wdf_iotarget {
     WDFDEVICE Device;
     PDEVICE_OBJECT TargetDevice;
+    PFILE_OBJECT TargetFile;
+    BOOLEAN Remote;                      /* WdfIoTargetCreate's, not the device's default target */
+    WDF_IO_TARGET_STATE State;
 } bcsim_wdf_iotarget_t;
 
 /* WDF_OBJECT_ATTRIBUTES for the harness. */

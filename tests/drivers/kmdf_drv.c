@@ -927,3 +927,52 @@ int kd_memory_roundtrip(void)
     WdfObjectDelete(memory);
     return result;
 }
+
+/* ---- remote I/O targets and aligned common buffers ----------------------------------------------- */
+
+int kd_iotarget(long *out, unsigned max)
+{
+    WDFIOTARGET target;
+    WDF_IO_TARGET_OPEN_PARAMS params;
+    DECLARE_CONST_UNICODE_STRING(name, L"\\Device\\Nowhere");
+    unsigned n = 0;
+#define KD_PUT(v) do { if (n < max) out[n] = (long)(v); n++; } while (0)
+    KD_PUT(WdfIoTargetCreate(KdDevice, WDF_NO_OBJECT_ATTRIBUTES, &target));      /* 0 */
+    KD_PUT(WdfIoTargetGetState(target));                                         /* 1 */
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_OPEN_BY_NAME(&params, &name, GENERIC_READ);
+    KD_PUT(WdfIoTargetOpen(target, &params));                                    /* 2 */
+    KD_PUT(WdfIoTargetStart(target));                                            /* 3 */
+    WDF_IO_TARGET_OPEN_PARAMS_INIT_EXISTING_DEVICE(&params, WdfDeviceWdmGetDeviceObject(KdDevice));
+    KD_PUT(WdfIoTargetOpen(target, &params));                                    /* 4 */
+    KD_PUT(WdfIoTargetGetState(target));                                         /* 5 */
+    KD_PUT(WdfIoTargetWdmGetTargetDeviceObject(target) == WdfDeviceWdmGetDeviceObject(KdDevice)); /* 6 */
+    WdfIoTargetStop(target, WdfIoTargetCancelSentIo);
+    KD_PUT(WdfIoTargetGetState(target));                                         /* 7 */
+    KD_PUT(WdfIoTargetStart(target));                                            /* 8 */
+    KD_PUT(WdfIoTargetGetDevice(target) == KdDevice);                            /* 9 */
+    KD_PUT(WdfIoTargetSendReadSynchronously(target, NULL, NULL, NULL, NULL, NULL)); /* 10 */
+    WdfIoTargetClose(target);
+    KD_PUT(WdfIoTargetGetState(target));                                         /* 11 */
+    WdfObjectDelete(target);
+#undef KD_PUT
+    return (int)n;
+}
+
+int kd_common_buffer(unsigned alignment, unsigned long long *logical)
+{
+    WDF_DMA_ENABLER_CONFIG dmaConfig;
+    WDF_COMMON_BUFFER_CONFIG config;
+    WDFDMAENABLER enabler;
+    WDFCOMMONBUFFER buffer;
+    NTSTATUS status;
+    WDF_DMA_ENABLER_CONFIG_INIT(&dmaConfig, WdfDmaProfilePacket64, 0x1000);
+    status = WdfDmaEnablerCreate(KdDevice, &dmaConfig, WDF_NO_OBJECT_ATTRIBUTES, &enabler);
+    if (!NT_SUCCESS(status))
+        return status;
+    WDF_COMMON_BUFFER_CONFIG_INIT(&config, alignment);
+    status = WdfCommonBufferCreateWithConfig(enabler, 100, &config, WDF_NO_OBJECT_ATTRIBUTES, &buffer);
+    *logical = NT_SUCCESS(status) ? (unsigned long long)WdfCommonBufferGetAlignedLogicalAddress(buffer).QuadPart : 0;
+    if (NT_SUCCESS(status) && WdfCommonBufferGetLength(buffer) != 100)
+        status = STATUS_UNSUCCESSFUL;
+    return status;
+}

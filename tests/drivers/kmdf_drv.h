@@ -82,4 +82,9 @@ int kd_memory_roundtrip(void);
  * as bits 0-4. */
 unsigned kd_queue_results(void);
 
+/* A remote I/O target through its life (see kmdf_drv.c for what each slot holds); the count. */
+int kd_iotarget(long *out, unsigned max);
+/* WdfCommonBufferCreateWithConfig of 100 bytes with that alignment mask; NTSTATUS. */
+int kd_common_buffer(unsigned alignment, unsigned long long *logical);
+
 #endif /* KMDF_DRV_H */
