@@ -213,10 +213,12 @@ static int attach(const char *name, const char *path, void *entry, void *handle,
     if (rc)
         return rc;
     if (d->status < 0) {
-        /* A failed DriverEntry: Windows unloads the image without calling DriverUnload. */
+        /* A failed DriverEntry: Windows unloads the image without calling DriverUnload (a KMDF
+         * driver's WDFDRIVER is deleted first: src/kmdf.c). */
+        int krc = bcsim__kmdf_driver_entry_failed(d);
         bcsim__records_check_unload(image);
         d->unloaded = true;
-        return BCSIM_EDRIVER;
+        return krc ? krc : BCSIM_EDRIVER;
     }
     /* A KMDF driver: the PnP manager adds and starts its device (src/kmdf.c). */
     return bcsim__kmdf_driver_loaded(d);

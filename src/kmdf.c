@@ -711,7 +711,9 @@ bcsim__i32 bcsim__wdf_driver_new(void *driver_object, const bcsim__wdf_attrs_t *
 {
     *handle = NULL;
     if (driver_by_object(driver_object))
-        return (int32_t)0xC0000035;                /* one WDFDRIVER per driver object */
+        return (int32_t)0xC0000183;                /* STATUS_DRIVER_INTERNAL_ERROR: called twice (Learn) */
+    if ((flags & 0x1u) && device_add)
+        return ST_INVALID_PARAMETER;               /* a non-PnP driver with EvtDriverDeviceAdd (Learn) */
     if (attrs && attrs->present && attrs->parent)
         return ST_WDF_PARENT_ASSIGNMENT_NOT_ALLOWED;
     const char *name = NULL;
@@ -1075,6 +1077,14 @@ int bcsim__kmdf_driver_loaded(bcsim_driver_t *drv)
     }
     bcsim__wdf_nt_device_finish(dev->ext);
     return start_device(dev);
+}
+
+int bcsim__kmdf_driver_entry_failed(bcsim_driver_t *drv)
+{
+    wdf_drv_t *d = driver_by_object(drv->driver_object);
+    if (!d || d->obj->state != OBJ_LIVE)
+        return 0;
+    return delete_contained(d->obj);
 }
 
 int bcsim__kmdf_driver_unloading(bcsim_driver_t *drv)

@@ -19,6 +19,12 @@ int bcsim__kmdf_driver_loaded(bcsim_driver_t *drv);
  * self-managed I/O flush and cleanup, deletion). 0 or BCSIM_EBUGCHECK. */
 int bcsim__kmdf_driver_unloading(bcsim_driver_t *drv);
 
+/* DriverEntry failed after WdfDriverCreate: the framework deletes the driver object, so its
+ * cleanup callbacks run (EvtDriverUnload does not: Learn, EVT_WDF_DRIVER_UNLOAD; the KMDF
+ * team's advice to clean up in the WDFDRIVER's EvtCleanupCallback relies on it). 0 or
+ * BCSIM_EBUGCHECK. */
+int bcsim__kmdf_driver_entry_failed(bcsim_driver_t *drv);
+
 /* bcsim_sim_destroy(): every framework object, driver and the device description forgotten. */
 void bcsim__kmdf_shutdown(void);
 

@@ -297,6 +297,33 @@ static void non_pnp_driver_without_unload_stays(void **state)
     assert_int_equal(bcsim_driver_unload(sim, drv), BCSIM_ENOUNLOAD);
 }
 
+/* DriverEntry fails after WdfDriverCreate: the WDFDRIVER's cleanup callback runs (the KMDF
+ * team's pattern for global cleanup), EvtDriverUnload does not (Learn), no device is added. */
+static void failed_driver_entry_deletes_the_driver_object(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    kd_configure(KD_FAIL_ENTRY | KD_DRIVER_UNLOAD);
+    bcsim_driver_t *drv = NULL;
+    assert_int_equal(bcsim_driver_attach(sim, "kmdf_drv", kd_driver_entry(), NULL, &drv), BCSIM_EDRIVER);
+    static const char *const want[] = { "DriverEntry(1)", "cleanup:driver", NULL };
+    expect_log(0, want);
+    assert_int_equal(events_named(sim, "EvtDriverDeviceAdd"), 0);
+    assert_int_equal(bcsim_test_violations(sim), 0);
+}
+
+/* WdfDriverCreate's documented failures: a second call (STATUS_DRIVER_INTERNAL_ERROR), a non-PnP
+ * driver naming EvtDriverDeviceAdd (STATUS_INVALID_PARAMETER). */
+static void driver_create_documented_failures(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    attach(sim, KD_CREATE_TWICE);
+    assert_int_not_equal(kd_log_find("second WdfDriverCreate(387)"), -1);       /* 0xC0000183 */
+    kd_configure(KD_NON_PNP | KD_NON_PNP_WITH_ADD);
+    bcsim_driver_t *drv = NULL;
+    assert_int_equal(bcsim_driver_attach(sim, "kmdf_drv2", kd_driver_entry(), NULL, &drv), BCSIM_EDRIVER);
+    assert_int_not_equal(kd_log_find("WdfDriverCreate failed(13)"), -1);         /* 0xC000000D */
+}
+
 /* ---- contexts -------------------------------------------------------------------------------- */
 
 static void typed_contexts(void **state)
@@ -819,6 +846,8 @@ int main(void)
         BCSIM_TEST(device_add_without_device_is_quiet),
         BCSIM_TEST(non_pnp_driver_gets_no_device_add),
         BCSIM_TEST(non_pnp_driver_without_unload_stays),
+        BCSIM_TEST(failed_driver_entry_deletes_the_driver_object),
+        BCSIM_TEST(driver_create_documented_failures),
         BCSIM_TEST(typed_contexts),
         BCSIM_TEST(context_memory_is_zeroed_and_tagged),
         BCSIM_TEST(cleanup_order_children_first),

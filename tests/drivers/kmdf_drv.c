@@ -627,7 +627,8 @@ NTSTATUS KdDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath
     WDF_OBJECT_ATTRIBUTES attributes;
     NTSTATUS status;
 
-    WDF_DRIVER_CONFIG_INIT(&config, (KdFlags & KD_NON_PNP) ? WDF_NO_EVENT_CALLBACK : KdEvtDeviceAdd);
+    WDF_DRIVER_CONFIG_INIT(&config, (KdFlags & KD_NON_PNP) && !(KdFlags & KD_NON_PNP_WITH_ADD)
+                                        ? WDF_NO_EVENT_CALLBACK : KdEvtDeviceAdd);
     if (KdFlags & KD_DRIVER_UNLOAD)
         config.EvtDriverUnload = KdEvtDriverUnload;
     if (KdFlags & KD_NON_PNP)
@@ -638,8 +639,17 @@ NTSTATUS KdDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath
     KdLog("DriverEntry", NT_SUCCESS(status) && WdfDriverWdmGetDriverObject(KdDriver) == DriverObject &&
                              WdfGetDriver() == KdDriver &&
                              KdWideLength(WdfDriverGetRegistryPath(KdDriver)) == RegistryPath->Length / 2);
-    if (!NT_SUCCESS(status))
+    if (!NT_SUCCESS(status)) {
+        KdLog("WdfDriverCreate failed", (LONG)(status & 0xFFFF));
         return status;
+    }
+    if (KdFlags & KD_CREATE_TWICE) {
+        WDFDRIVER again;
+        KdLog("second WdfDriverCreate", (LONG)(WdfDriverCreate(DriverObject, RegistryPath, WDF_NO_OBJECT_ATTRIBUTES,
+                                                               &config, &again) & 0xFFFF));
+    }
+    if (KdFlags & KD_FAIL_ENTRY)
+        return STATUS_INSUFFICIENT_RESOURCES;
     if (KdFlags & KD_NON_PNP)
         status = KdCreateControlDevice();
     return status;

@@ -27,6 +27,9 @@
 #define KD_REFERENCE_B       0x4000u  /* WdfObjectReference(B) in device add; A's destroy callback
                                          dereferences it */
 #define KD_DRIVER_UNLOAD     0x8000u  /* an EvtDriverUnload (logs "EvtDriverUnload") */
+#define KD_FAIL_ENTRY       0x10000u  /* DriverEntry fails after WdfDriverCreate */
+#define KD_CREATE_TWICE     0x20000u  /* DriverEntry calls WdfDriverCreate again (logs its status) */
+#define KD_NON_PNP_WITH_ADD 0x40000u  /* with KD_NON_PNP: the config names EvtDriverDeviceAdd too */
 
 void kd_configure(unsigned flags);
 void *kd_driver_entry(void);
