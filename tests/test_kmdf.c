@@ -762,6 +762,10 @@ static void remote_io_target_lifecycle(void **state)
     assert_int_equal(r[10], ST_INVALID_DEVICE_STATE);            /* no I/O is delivered */
     assert_int_equal(r[11], 4);
     assert_int_equal(bcsim_test_violations(sim), 0);
+    /* the send is a stub, and says so once */
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_UNIMPLEMENTED_ROUTINE), 1);
+    assert_int_equal(kd_iotarget(r, 16), 12);
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_UNIMPLEMENTED_ROUTINE), 1);
 }
 
 /* Common buffers are physically contiguous and page aligned: any alignment mask below a page is
