@@ -942,7 +942,7 @@ int kd_memory_roundtrip(void)
 
 int kd_iotarget(long *out, unsigned max)
 {
-    WDFIOTARGET target;
+    WDFIOTARGET target = NULL;
     WDF_IO_TARGET_OPEN_PARAMS params;
     DECLARE_CONST_UNICODE_STRING(name, L"\\Device\\Nowhere");
     unsigned n = 0;
