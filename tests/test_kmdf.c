@@ -741,6 +741,21 @@ static void memory_objects(void **state)
     assert_int_equal(bcsim_test_violations(sim), 0);
 }
 
+/* Queues are created and started but no request ever arrives: a search finds nothing (Learn's
+ * statuses for an empty queue). */
+static void queues_hold_no_requests(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    attach(sim, KD_QUEUE_TIMERS);
+    int r[4];
+    kd_queue_search(r);
+    assert_int_equal(r[0], (int)0x8000001A);                       /* STATUS_NO_MORE_ENTRIES */
+    assert_int_equal(r[1], (int)0x8000001A);
+    assert_int_equal(r[2], (int)0xC0000225);                       /* STATUS_NOT_FOUND */
+    assert_int_equal(r[3], 1);
+    assert_int_equal(bcsim_test_violations(sim), 0);
+}
+
 /* Remote I/O targets: created closed; a name opens nothing on bcsim's machine; an existing device
  * object opens (started); stop, start, close; nothing is ever sent. */
 static void remote_io_target_lifecycle(void **state)
@@ -876,6 +891,7 @@ int main(void)
         BCSIM_TEST(pci_device_bus_interface_and_properties),
         BCSIM_TEST(root_device_has_no_bus_interface),
         BCSIM_TEST(memory_objects),
+        BCSIM_TEST(queues_hold_no_requests),
         BCSIM_TEST(remote_io_target_lifecycle),
         BCSIM_TEST(common_buffer_alignment),
         BCSIM_TEST(scenario_device_section_applies),

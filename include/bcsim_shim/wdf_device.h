@@ -859,6 +859,31 @@ WdfDeviceSetFailed(
     _In_ WDF_DEVICE_FAILED_ACTION FailedAction
     );
 
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+WdfDeviceWdmDispatchPreprocessedIrp(
+    _In_ WDFDEVICE Device,
+    _Inout_ PIRP Irp
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+WdfDeviceIndicateWakeStatus(
+    _In_ WDFDEVICE Device,
+    _In_ NTSTATUS WaitWakeStatus
+    );
+
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+WDFFILEOBJECT
+WdfDeviceGetFileObject(
+    _In_ WDFDEVICE Device,
+    _In_ PFILE_OBJECT FileObject
+    );
+
 _IRQL_requires_max_(DISPATCH_LEVEL)
 WDFAPI
 VOID

@@ -791,6 +791,38 @@ WdfIoQueueRetrieveNextRequest(
     _Out_ WDFREQUEST *OutRequest
     );
 
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoQueueRetrieveRequestByFileObject(
+    _In_ WDFQUEUE Queue,
+    _In_ WDFFILEOBJECT FileObject,
+    _Out_ WDFREQUEST *OutRequest
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoQueueFindRequest(
+    _In_ WDFQUEUE Queue,
+    _In_opt_ WDFREQUEST FoundRequest,
+    _In_opt_ WDFFILEOBJECT FileObject,
+    _Inout_opt_ PWDF_REQUEST_PARAMETERS Parameters,
+    _Out_ WDFREQUEST *OutRequest
+    );
+
+_Must_inspect_result_
+_IRQL_requires_max_(DISPATCH_LEVEL)
+WDFAPI
+NTSTATUS
+WdfIoQueueRetrieveFoundRequest(
+    _In_ WDFQUEUE Queue,
+    _In_ WDFREQUEST FoundRequest,
+    _Out_ WDFREQUEST *OutRequest
+    );
+
 _IRQL_requires_max_(DISPATCH_LEVEL)
 WDFAPI
 VOID

@@ -598,6 +598,37 @@ WDFIOTARGET WdfDeviceGetIoTarget(WDFDEVICE Device)
     return d->IoTarget;
 }
 
+/* WdfDeviceWdmDispatchPreprocessedIrp — Learn: hands an IRP a preprocess callback saw back to
+ * the framework. No IRP reaches a bcsim device, so no driver has one to hand back: a stub. */
+NTSTATUS WdfDeviceWdmDispatchPreprocessedIrp(WDFDEVICE Device, PIRP Irp)
+{
+    bcsim__export_enter(BCSIM__X_WdfDeviceWdmDispatchPreprocessedIrp, BCSIM__CALLER());
+    UNREFERENCED_PARAMETER(Device);
+    UNREFERENCED_PARAMETER(Irp);
+    return STATUS_INVALID_DEVICE_REQUEST;
+}
+
+/* WdfDeviceIndicateWakeStatus — Learn: completes the device's wait/wake request; bcsim never arms
+ * wake, so there is none: STATUS_INVALID_DEVICE_REQUEST. */
+NTSTATUS WdfDeviceIndicateWakeStatus(WDFDEVICE Device, NTSTATUS WaitWakeStatus)
+{
+    WDF_ENTER(WdfDeviceIndicateWakeStatus);
+    UNREFERENCED_PARAMETER(WaitWakeStatus);
+    if (!device_ext(Device, BCSIM__X_WdfDeviceIndicateWakeStatus, caller))
+        return STATUS_INVALID_PARAMETER;
+    return STATUS_INVALID_DEVICE_REQUEST;
+}
+
+/* WdfDeviceGetFileObject — Learn: the framework file object of a WDM file object; no file is ever
+ * opened on a bcsim device, so there is none (NULL). */
+WDFFILEOBJECT WdfDeviceGetFileObject(WDFDEVICE Device, PFILE_OBJECT FileObject)
+{
+    WDF_ENTER(WdfDeviceGetFileObject);
+    UNREFERENCED_PARAMETER(FileObject);
+    device_ext(Device, BCSIM__X_WdfDeviceGetFileObject, caller);
+    return NULL;
+}
+
 VOID WdfDeviceSetFailed(WDFDEVICE Device, WDF_DEVICE_FAILED_ACTION FailedAction)
 {
     WDF_ENTER(WdfDeviceSetFailed);

@@ -110,6 +110,43 @@ NTSTATUS WdfIoQueueRetrieveNextRequest(WDFQUEUE Queue, WDFREQUEST *OutRequest)
     return STATUS_NO_MORE_ENTRIES;
 }
 
+/* A queue never holds a request in bcsim: searching one finds nothing (Learn: the end of the
+ * queue is STATUS_NO_MORE_ENTRIES; a FoundRequest that is not in the queue STATUS_NOT_FOUND). */
+NTSTATUS WdfIoQueueRetrieveRequestByFileObject(WDFQUEUE Queue, WDFFILEOBJECT FileObject, WDFREQUEST *OutRequest)
+{
+    WDF_ENTER(WdfIoQueueRetrieveRequestByFileObject);
+    UNREFERENCED_PARAMETER(FileObject);
+    if (OutRequest)
+        *OutRequest = NULL;
+    if (!queue(Queue, BCSIM__X_WdfIoQueueRetrieveRequestByFileObject, caller))
+        return STATUS_INVALID_PARAMETER;
+    return STATUS_NO_MORE_ENTRIES;
+}
+
+NTSTATUS WdfIoQueueFindRequest(WDFQUEUE Queue, WDFREQUEST FoundRequest, WDFFILEOBJECT FileObject,
+                               PWDF_REQUEST_PARAMETERS Parameters, WDFREQUEST *OutRequest)
+{
+    WDF_ENTER(WdfIoQueueFindRequest);
+    UNREFERENCED_PARAMETER(FileObject);
+    UNREFERENCED_PARAMETER(Parameters);
+    if (OutRequest)
+        *OutRequest = NULL;
+    if (!queue(Queue, BCSIM__X_WdfIoQueueFindRequest, caller))
+        return STATUS_INVALID_PARAMETER;
+    return FoundRequest ? STATUS_NOT_FOUND : STATUS_NO_MORE_ENTRIES;
+}
+
+NTSTATUS WdfIoQueueRetrieveFoundRequest(WDFQUEUE Queue, WDFREQUEST FoundRequest, WDFREQUEST *OutRequest)
+{
+    WDF_ENTER(WdfIoQueueRetrieveFoundRequest);
+    UNREFERENCED_PARAMETER(FoundRequest);
+    if (OutRequest)
+        *OutRequest = NULL;
+    if (!queue(Queue, BCSIM__X_WdfIoQueueRetrieveFoundRequest, caller))
+        return STATUS_INVALID_PARAMETER;
+    return STATUS_NOT_FOUND;
+}
+
 VOID WdfIoQueuePurge(WDFQUEUE Queue, PFN_WDF_IO_QUEUE_STATE PurgeComplete, WDFCONTEXT Context)
 {
     WDF_ENTER(WdfIoQueuePurge);

@@ -986,3 +986,14 @@ int kd_common_buffer(unsigned alignment, unsigned long long *logical)
         status = STATUS_UNSUCCESSFUL;
     return status;
 }
+
+/* Searching the default queue (KD_QUEUE_TIMERS): NTSTATUS of RetrieveNext, Find, RetrieveFound. */
+void kd_queue_search(int *out)
+{
+    WDFQUEUE queue = WdfDeviceGetDefaultQueue(KdDevice);
+    WDFREQUEST request = (WDFREQUEST)1;
+    out[0] = WdfIoQueueRetrieveNextRequest(queue, &request);
+    out[1] = WdfIoQueueFindRequest(queue, NULL, NULL, NULL, &request);
+    out[2] = WdfIoQueueRetrieveFoundRequest(queue, (WDFREQUEST)KdDevice, &request);
+    out[3] = request == NULL;
+}

@@ -90,4 +90,7 @@ int kd_iotarget(long *out, unsigned max);
 /* WdfCommonBufferCreateWithConfig of 100 bytes with that alignment mask; NTSTATUS. */
 int kd_common_buffer(unsigned alignment, unsigned long long *logical);
 
+/* The default queue searched: RetrieveNext, Find, RetrieveFound statuses, [3] OutRequest NULL. */
+void kd_queue_search(int *out);
+
 #endif /* KMDF_DRV_H */
