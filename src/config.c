@@ -33,6 +33,8 @@ void bcsim_config_init(bcsim_config_t *c)
     c->watchdog_wall_ms = 5000;
     c->watchdog_cpu_ms = 250;
     c->callback_stack_bytes = 0x6000;
+    c->boot_deadline_ms = 30000;
+    c->dump_fd = -1;
 }
 
 /* "64KiB", "0x1000", "4096", "1MiB" */
@@ -112,6 +114,7 @@ static const struct knob {
     { "watchdog.wall_ms", K_U32, O(watchdog_wall_ms), NULL },
     { "watchdog.cpu_ms", K_U32, O(watchdog_cpu_ms), NULL },
     { "callback.stack_bytes", K_U32, O(callback_stack_bytes), NULL },
+    { "boot.deadline_ms", K_U32, O(boot_deadline_ms), NULL },
     { "auxklib.outside_bugcheck", K_BOOLCHOICE, O(auxklib_outside_error), "success|error" },
     { "verifier", K_BOOL, O(verifier), NULL },
     { "verifier.bugcheck_on", K_CHOICE, O(verifier_bugcheck_on), "none=0,violations=1,all=2" },

@@ -264,12 +264,13 @@ int bcsim__invoke(bcsim__cb_t *cb)
     f.is_callback = true;
     thunk_t t = { cb };
     if (c) {
-        bcsim__activity("%s callback %s (%s)", bcsim_reason_name(c->reason), c->routine,
-                        c->component ? c->component : "?");
+        bcsim__driver_code_enter(BCSIM_ACTIVITY_CALLBACK, (uint64_t)cb->routine, NULL, c->component,
+                                 c->reason, idx, "%s callback %s (%s)", bcsim_reason_name(c->reason),
+                                 c->routine, c->component ? c->component : "?");
         bcsim__gdb_callback_hook(cb->record, c->reason, c->component, cb->routine, c->phase, idx);
     }
     cb->outcome = bcsim__guarded_call(&f, call_routine, &t);
-    bcsim__activity_clear();
+    bcsim__driver_code_leave();
 
     bcsim__violations_resolve();
     const char *component = c ? bcsim__call(idx)->component : NULL;

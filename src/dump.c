@@ -377,13 +377,14 @@ void bcsim__dump_run(void)
         default_pages(&W.set, t);
     apply_phase_pages(&W.set);
 
-    if (cfg->dump_path) {
+    if (cfg->dump_path || cfg->dump_fd >= 0) {
         char err[512];
-        if (bcsim__dump_file_open(cfg->dump_path, 0, &W.file, err, sizeof(err)) != 0) {
+        if ((cfg->dump_fd >= 0 ? bcsim__dump_file_attach(cfg->dump_fd, cfg->dump_path, &W.file, err, sizeof(err))
+                               : bcsim__dump_file_open(cfg->dump_path, 0, &W.file, err, sizeof(err))) != 0) {
             W.file = NULL;
             file_error(err);
         }
-        u->dump_path = bcsim__strdup(cfg->dump_path);
+        u->dump_path = bcsim__strdup(cfg->dump_path ? cfg->dump_path : "(descriptor)");
     }
 
     bcsim__dump_params_t p;

@@ -90,6 +90,14 @@
     XX(DBGPRINT_ABOVE_DIRQL,        WARNING,   "DbgPrint-family routine called above DIRQL (documented IRQL <= DIRQL; the debugger's IPIs can deadlock)") \
     XX(IRQL_TOO_LOW,                VIOLATION, "routine called below its minimum IRQL") \
     XX(DEADLOCK,                    VIOLATION, "spin lock, fast mutex or wait that can never be satisfied on the one simulated processor (a deadlock)") \
-    XX(INTERRUPTS_ENABLED_IN_CALLBACK, VIOLATION, "interrupts re-enabled (_enable, sti) inside a bug-check callback, which runs with interrupts disabled")
+    XX(INTERRUPTS_ENABLED_IN_CALLBACK, VIOLATION, "interrupts re-enabled (_enable, sti) inside a bug-check callback, which runs with interrupts disabled") \
+    /* the boot as a process, judged by the supervising bcsim process (dispatcher-model.md 7.11) */ \
+    XX(BOOT_DEADLINE,               VIOLATION, "the boot did not finish before its deadline (boot.deadline_ms); bcsim killed its processes") \
+    XX(BOOT_EXITED,                 VIOLATION, "driver code ended the boot's process (exit, _exit)") \
+    XX(BOOT_KILLED,                 VIOLATION, "the boot's process was ended by a signal containment does not catch") \
+    XX(BOOT_STOPPED,                VIOLATION, "driver code stopped the boot's process (SIGSTOP and the like); bcsim killed it") \
+    XX(BOOT_NO_REPORT,              VIOLATION, "the boot ended without sending its report to bcsim") \
+    XX(HARNESS_SIGNALLED,           VIOLATION, "driver code sent a signal to the bcsim process supervising it; bcsim ignored it") \
+    XX(DESCRIPTOR_TAMPERED,         VIOLATION, "driver code closed or replaced a file descriptor bcsim uses (standard output or error, its report channel); bcsim restored it")
 
 #endif /* BCSIM_VIOLATIONS_H */
