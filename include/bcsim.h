@@ -237,6 +237,9 @@ typedef struct bcsim_config {
     void (*on_finding)(void *ctx, const struct bcsim_violation *v, bool during_bugcheck);
     void (*on_call)(void *ctx, const struct bcsim_call *call);
     void (*on_bugcheck)(void *ctx, uint32_t code, const uint64_t params[4]);
+    /** The dump file is finished (status 0: complete, or deliberately kept truncated by a
+     *  halt; else a BCSIM_E* code and the reason): later callbacks cannot change it. */
+    void (*on_dump)(void *ctx, int32_t status, uint64_t size, const char *error);
     void *event_ctx;
     /** Wall-clock deadline of one boot, enforced by the supervising process (knob
      *  boot.deadline_ms, 30000; 0 = none). bcsim itself does not use it. */

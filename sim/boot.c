@@ -23,6 +23,8 @@
 #include <string.h>
 #include <unistd.h>
 
+extern bool bcsim_cli_guard_signals;
+
 /* ---- configuration --------------------------------------------------------------------------- */
 
 int boot_configure(const run_plan_t *p, uint32_t bc, bcsim_config_t *cfg)
@@ -108,6 +110,12 @@ static void sink_bugcheck(void *ctx, uint32_t code, const uint64_t p[4])
                                             hex[2], hex[3], hex[4]));
 }
 
+static void sink_dump(void *ctx, int32_t status, uint64_t size, const char *error)
+{
+    send_json(ctx, CHAN_DUMP, json_pack("{s:i, s:I, s:s?}", "status", (int)status, "size", (json_int_t)size,
+                                        "error", error));
+}
+
 static void note(chan_t *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void note(chan_t *c, const char *fmt, ...)
 {
@@ -176,6 +184,7 @@ static int create_machine(const boot_job_t *job, chan_t *chan, progress_t *pr, b
     cfg.on_finding = sink_finding;
     cfg.on_call = sink_call;
     cfg.on_bugcheck = sink_bugcheck;
+    cfg.on_dump = sink_dump;
     cfg.event_ctx = chan;
     cfg.progress = on_progress;
     cfg.progress_ctx = pr;
@@ -333,11 +342,20 @@ static int boot_bugcheck(const boot_job_t *job, chan_t *chan)
     return 0;
 }
 
+/* exit() or quick_exit() called by driver code: the activity record names the call. */
+static void at_exit(void)
+{
+    bcsim__activity_locate_caller();
+}
+
 int boot_run(const boot_job_t *job, chan_t *chan)
 {
     /* What the driver must not take away from a boot child: the channel, standard output and
      * error, the dump file. (In-process boots under gdb or --no-contain do not guard.) */
     if (!chan->local) {
+        bcsim_cli_guard_signals = true;   /* sim/interpose.c */
+        atexit(at_exit);
+        at_quick_exit(at_exit);
         bcsim_protect_fd(1);
         bcsim_protect_fd(2);
         bcsim_protect_fd(chan->fd);

@@ -145,16 +145,29 @@ bool chan_reader_feed(chan_reader_t *r, const void *data, size_t n)
 
 bool chan_reader_next(chan_reader_t *r, chan_frame_t *f)
 {
-    if (r->corrupt || r->len < CHAN_HEADER)
+    if (r->corrupt)
         return false;
-    uint32_t magic = get32(r->buf), type = get32(r->buf + 4), len = get32(r->buf + 16);
-    if (magic != CHAN_MAGIC || type == 0 || type >= CHAN__COUNT || len > CHAN_MAX_PAYLOAD) {
-        r->corrupt = true;
-        snprintf(r->why, sizeof(r->why), "a frame with %s",
-                 magic != CHAN_MAGIC ? "a bad magic" : len > CHAN_MAX_PAYLOAD ? "an absurd length"
-                                                                              : "an unknown type");
-        return false;
+    /* Skip bytes that cannot start a frame (someone else wrote into the channel). */
+    size_t skip = 0;
+    while (r->len - skip >= 4) {
+        const uint8_t *h = r->buf + skip;
+        if (get32(h) == CHAN_MAGIC) {
+            if (r->len - skip < CHAN_HEADER)
+                break;
+            uint32_t type = get32(h + 4), len = get32(h + 16);
+            if (type && type < CHAN__COUNT && len <= CHAN_MAX_PAYLOAD)
+                break;
+        }
+        skip++;
     }
+    if (skip) {
+        r->skipped += skip;
+        memmove(r->buf, r->buf + skip, r->len - skip);
+        r->len -= skip;
+    }
+    if (r->len < CHAN_HEADER)
+        return false;
+    uint32_t type = get32(r->buf + 4), len = get32(r->buf + 16);
     if (r->len - CHAN_HEADER < len)
         return false;
     char *p = malloc((size_t)len + 1);

@@ -15,9 +15,10 @@
  * descriptor), the frame goes to a shared-memory overflow area the parent reads after the
  * child ended. Frames in the pipe are beyond the driver's reach once written.
  *
- * The parent treats every byte as untrusted: a frame with a bad magic, an unknown type or an
- * absurd length ends the reading of that route ("corrupt"); a truncated last frame (the child
- * died while writing it) is dropped.
+ * The parent treats every byte as untrusted: bytes that do not start a valid frame (a bad
+ * magic, an unknown type, an absurd length: a driver wrote into the channel) are skipped up to
+ * the next valid header and counted; a truncated last frame (the child died while writing
+ * it) is dropped. Each payload is validated again by whoever reads it (src/report_doc.c).
  */
 #ifndef BCSIM_SIM_CHANNEL_H
 #define BCSIM_SIM_CHANNEL_H
@@ -40,6 +41,7 @@ typedef enum chan_type {
     CHAN_CALL = 5,       /* one finished callback call (the report's "calls" item) */
     CHAN_FINDING = 6,    /* one finding (the report's "findings" item) */
     CHAN_RESULT = 7,     /* the boot's result: {"kind": .., "report": {..}, ...} */
+    CHAN_DUMP = 8,       /* {"status": 0|BCSIM_E*, "size": n, "error": ".."}: the dump file is done */
     CHAN__COUNT
 } chan_type_t;
 
@@ -74,7 +76,8 @@ typedef struct chan_frame {
 typedef struct chan_reader {
     uint8_t *buf;
     size_t len, cap;
-    bool corrupt;
+    uint64_t skipped;             /* bytes that were not part of a valid frame */
+    bool corrupt;                 /* out of memory: reading stopped */
     char why[128];
 } chan_reader_t;
 

@@ -378,12 +378,14 @@ static const bcsim_activity_t *activity_of(const boot_t *b)
 
 /* A finding of the supervisor about a boot: located at the probed driver frame, else at the
  * routine the activity record names. */
-static void boot_finding(boot_t *b, uint32_t id, bool during, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-static void boot_finding(boot_t *b, uint32_t id, bool during, const char *fmt, ...)
+static void boot_finding(boot_t *b, uint32_t id, bool during, const bcsim_activity_t *at,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void boot_finding(boot_t *b, uint32_t id, bool during, const bcsim_activity_t *at,
+                         const char *fmt, ...)
 {
     const cell_t *c = &b->cell;
-    const bcsim_activity_t *a = activity_of(b);
+    bool last = at != NULL;   /* a snapshot: its routine, even if it had returned */
+    const bcsim_activity_t *a = at ? at : activity_of(b);
     char detail[700], message[1024];
     va_list ap;
     va_start(ap, fmt);
@@ -400,12 +402,13 @@ static void boot_finding(boot_t *b, uint32_t id, bool during, const char *fmt, .
     snprintf(message, sizeof(message), "%s: %s", table_msg[id], detail);
     v.message = message;
     bool in_driver = a->kind != BCSIM_ACTIVITY_NONE;
-    if (c->probe.found) {
-        v.file = c->probe.file[0] ? c->probe.file : NULL;
+    if (!at && c->probe.found && c->probe.file[0]) {
+        v.file = c->probe.file;
         v.line = c->probe.line;
         v.function = c->probe.function[0] ? c->probe.function : NULL;
         v.pc = c->probe.pc;
-    } else if (in_driver && a->file[0]) {
+    } else if ((in_driver || last) && a->file[0]) {
+        /* the routine of the driver code running (or, for `last`, that ran last) */
         v.file = a->file;
         v.line = a->line;
         v.function = a->function[0] ? a->function : NULL;
@@ -413,7 +416,7 @@ static void boot_finding(boot_t *b, uint32_t id, bool during, const char *fmt, .
     }
     if (!v.file)
         v.file = "?";
-    if (in_driver) {
+    if (in_driver || last) {
         v.component = a->component[0] ? a->component : NULL;
         v.reason = a->kind == BCSIM_ACTIVITY_CALLBACK ? a->reason : INT32_MIN;
         v.call_seq = a->kind == BCSIM_ACTIVITY_CALLBACK ? a->call_seq : UINT32_MAX;
@@ -450,13 +453,15 @@ static int judge(const run_plan_t *p, boot_t *b)
     if (!b->doc)
         return fprintf(stderr, "bcsim run: out of memory\n"), EXIT_INTERNAL;
     bcsim__report_doc_set_title(b->doc, b->title);
-    const chan_frame_t *result = NULL, *error = NULL;
+    const chan_frame_t *result = NULL, *error = NULL, *dump = NULL;
     for (size_t i = 0; i < c->frames.n; i++) {
         const chan_frame_t *f = &c->frames.v[i];
         if (f->type == CHAN_RESULT && !result)
             result = f;
         else if (f->type == CHAN_ERROR && !error)
             error = f;
+        else if (f->type == CHAN_DUMP && !dump)
+            dump = f;
     }
     if (error) {
         json_t *j = json_loads(error->payload, 0, NULL);
@@ -510,7 +515,7 @@ static int judge(const run_plan_t *p, boot_t *b)
         if (in_bugcheck && !b->job.unload) {
             bcsim_config_t cfg;
             boot_configure(p, b->job.bc, &cfg);
-            bcsim__report_doc_set_dump(b->doc, cfg.dump_type, b->job.dump_path,
+            bcsim__report_doc_set_dump(b->doc, cfg.dump_type, b->job.dump_path, 0,
                                        "the boot ended before the dump was complete");
         }
     }
@@ -519,10 +524,10 @@ static int judge(const run_plan_t *p, boot_t *b)
     int st = c->wstatus;
     char where[400];
     if (c->deadline_hit) {
-        boot_finding(b, BCSIM_V_BOOT_DEADLINE, in_bugcheck, "%s ran for %u ms of wall time; killed %s", b->title,
+        boot_finding(b, BCSIM_V_BOOT_DEADLINE, in_bugcheck, NULL, "%s ran for %u ms of wall time; killed %s", b->title,
                      c->deadline_ms, running_what(b, where, sizeof(where)));
     } else if (c->stop_signal) {
-        boot_finding(b, BCSIM_V_BOOT_STOPPED, in_bugcheck, "%s stopped by %s %s", b->title,
+        boot_finding(b, BCSIM_V_BOOT_STOPPED, in_bugcheck, NULL, "%s stopped by %s %s", b->title,
                      signame(c->stop_signal), running_what(b, where, sizeof(where)));
     } else if (!b->have_result) {
         bool in_driver = a->kind != BCSIM_ACTIVITY_NONE;
@@ -530,38 +535,55 @@ static int judge(const run_plan_t *p, boot_t *b)
             fprintf(stderr, "bcsim run: internal error: cannot start %s: %s\n", b->title, strerror(errno));
             return EXIT_INTERNAL;
         } else if (WIFSIGNALED(st) && in_driver) {
-            boot_finding(b, BCSIM_V_BOOT_KILLED, in_bugcheck, "%s ended by %s %s", b->title,
+            boot_finding(b, BCSIM_V_BOOT_KILLED, in_bugcheck, NULL, "%s ended by %s %s", b->title,
                          signame(WTERMSIG(st)), running_what(b, where, sizeof(where)));
         } else if (WIFSIGNALED(st)) {
             fprintf(stderr, "bcsim run: internal error: %s ended with signal %d (%s) %s\n", b->title,
                     WTERMSIG(st), signame(WTERMSIG(st)), running_what(b, where, sizeof(where)));
             return EXIT_INTERNAL;
         } else if (in_driver) {
-            boot_finding(b, BCSIM_V_BOOT_EXITED, in_bugcheck, "%s ended with exit status %d %s", b->title,
+            boot_finding(b, BCSIM_V_BOOT_EXITED, in_bugcheck, NULL, "%s ended with exit status %d %s", b->title,
                          WEXITSTATUS(st), running_what(b, where, sizeof(where)));
         } else {
-            boot_finding(b, BCSIM_V_BOOT_NO_REPORT, in_bugcheck, "%s ended with exit status %d %s%s%s", b->title,
+            boot_finding(b, BCSIM_V_BOOT_NO_REPORT, in_bugcheck, NULL, "%s ended with exit status %d %s%s%s", b->title,
                          WEXITSTATUS(st), running_what(b, where, sizeof(where)),
                          c->channel_corrupt ? "; its channel: " : "", c->channel_corrupt ? c->channel_why : "");
         }
     }
+    if (c->channel_skipped)
+        boot_finding(b, BCSIM_V_DESCRIPTOR_TAMPERED, in_bugcheck, &c->junk_activity, "%llu bytes that are not "
+                     "bcsim's were written into its report channel (skipped) during %s",
+                     (unsigned long long)c->channel_skipped,
+                     c->junk_activity.last[0] ? c->junk_activity.last : b->title);
     if (c->signals_sent)
-        boot_finding(b, BCSIM_V_HARNESS_SIGNALLED, in_bugcheck, "%u signal%s, the last %s from process %d, "
-                     "during %s", c->signals_sent, c->signals_sent == 1 ? "" : "s", signame(c->last_signal_sent),
-                     (int)c->signal_sender, a->last[0] ? a->last : b->title);
+        boot_finding(b, BCSIM_V_HARNESS_SIGNALLED, in_bugcheck, &c->signal_activity, "%u signal%s, the last %s "
+                     "from process %d, received during %s", c->signals_sent, c->signals_sent == 1 ? "" : "s",
+                     signame(c->last_signal_sent), (int)c->signal_sender,
+                     c->signal_activity.last[0] ? c->signal_activity.last : b->title);
     b->code = bcsim__report_doc_violations(b->doc) ? EXIT_VIOLATIONS : 0;
-    /* The dump: written when the result says so; published at the end of the run. */
+    /* The dump: written when the result (or, for a boot that died after it, the dump's own
+     * frame) says so; published at the end of the run. */
     if (b->dump) {
         const bcsim_result_t *res = bcsim__report_doc_result(b->doc);
-        if (res && res->dump_status == 0 && res->dump_path && b->have_result) {
+        json_t *dj = dump ? json_loads(dump->payload, 0, NULL) : NULL;
+        bool dump_done = dj && json_integer_value(json_object_get(dj, "status")) == 0 &&
+                         json_is_integer(json_object_get(dj, "status"));
+        if (dump_done && !b->have_result && res)
+            bcsim__report_doc_set_dump(b->doc, res->dump_type, b->dump->path,
+                                       (uint64_t)json_integer_value(json_object_get(dj, "size")), NULL);
+        json_decref(dj);
+        if ((res && res->dump_status == 0 && res->dump_path && b->have_result) || dump_done) {
             b->dump_written = true;
         } else {
             snprintf(b->dump_why, sizeof(b->dump_why), "%s",
                      res && res->dump_error ? res->dump_error
                      : !b->have_result ? "the boot ended before the dump was complete"
-                                       : "the bug check wrote no dump (a bug check before it, or dump type none)");
+                     : res && res->halted_early ? "the machine halted (a nested bug check, or fault = halt) "
+                                                  "before the dump was begun"
+                     : res && res->power_failure ? "POWER_FAILURE_SIMULATE writes no dump"
+                                                 : "the bug check wrote no dump");
             if (res && !res->dump_error)
-                bcsim__report_doc_set_dump(b->doc, res->dump_type, b->dump->path, b->dump_why);
+                bcsim__report_doc_set_dump(b->doc, res->dump_type, b->dump->path, 0, b->dump_why);
         }
     }
     return 0;

@@ -15,6 +15,8 @@
 
 #include <dirent.h>
 #include <elfutils/libdwfl.h>
+#include <gelf.h>
+#include <libelf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -98,6 +100,9 @@ static _Noreturn void child_main(cell_t *c, int wfd, cell_t *all, uint32_t n, pi
 {
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    /* orphans of processes driver code starts come back to the boot, which ends them
+     * (src/supervision.c) */
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     if (getppid() != parent)
         _exit(70);
     struct sigaction dfl;
@@ -204,7 +209,10 @@ static bool drain(cell_t *c, frame_fn_t live, void *ctx)
         ssize_t k = read(c->rfd, buf, sizeof(buf));
         if (k > 0) {
             chan_reader_feed(&c->reader, buf, (size_t)k);
+            uint64_t skipped = c->reader.skipped;
             take_frames(c, true, live, ctx);
+            if (!skipped && c->reader.skipped && c->shared)
+                memcpy(&c->junk_activity, c->shared, sizeof(c->junk_activity));
             continue;
         }
         if (k < 0 && errno == EINTR)
@@ -286,10 +294,11 @@ static void end_cell(cell_t *c, cell_t *all, uint32_t n, frame_fn_t live, void *
         }
         c->frames.v[c->frames.n++] = f;
     }
-    chan_reader_free(&over);
     for (size_t i = before; live && i < c->frames.n; i++)
         live(ctx, c, &c->frames.v[i]);
     qsort(c->frames.v, c->frames.n, sizeof(*c->frames.v), by_seq);
+    c->channel_skipped = c->reader.skipped + over.skipped;
+    chan_reader_free(&over);
     memcpy(&c->activity, c->shared, sizeof(c->activity));
     c->activity.what[sizeof(c->activity.what) - 1] = 0;
     munmap(c->shared, sizeof(bcsim_activity_t) + CHAN_OVERFLOW_BYTES);
@@ -322,6 +331,107 @@ static bool is_driver(const unwind_t *u, const char *file)
     return false;
 }
 
+/* The load bias of a driver module in the child, from its executable mapping in
+ * /proc/PID/maps and the module's program headers. (libdw's own report of the process can be
+ * wrong for a driver: bcsim's in-process symbolizer maps the module file privately, and that
+ * mapping looks like the module's start.) */
+static bool driver_bias(pid_t pid, const char *path, uint64_t *bias)
+{
+    elf_version(EV_CURRENT);
+    char maps[64], line[1024];
+    snprintf(maps, sizeof(maps), "/proc/%d/maps", (int)pid);
+    FILE *f = fopen(maps, "re");
+    uint64_t start = 0, off = 0;
+    bool found = false;
+    while (f && !found && fgets(line, sizeof(line), f)) {
+        unsigned long long a, b, o;
+        char perms[8];
+        int pos = 0;
+        if (sscanf(line, "%llx-%llx %7s %llx %*s %*s%n", &a, &b, perms, &o, &pos) < 4 || !strchr(perms, 'x'))
+            continue;
+        char *file = line + pos;
+        while (*file == ' ')
+            file++;
+        file[strcspn(file, "\n")] = 0;
+        if (!strcmp(file, path)) {
+            start = a;
+            off = o;
+            found = true;
+        }
+    }
+    if (f)
+        fclose(f);
+    if (!found)
+        return false;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    Elf *e = fd >= 0 ? elf_begin(fd, ELF_C_READ, NULL) : NULL;
+    size_t n = 0;
+    bool ok = false;
+    if (e && elf_getphdrnum(e, &n) == 0)
+        for (size_t i = 0; i < n && !ok; i++) {
+            GElf_Phdr ph;
+            if (!gelf_getphdr(e, (int)i, &ph) || ph.p_type != PT_LOAD || !(ph.p_flags & PF_X) ||
+                (ph.p_offset & ~0xfffull) != off)
+                continue;
+            *bias = start - (ph.p_vaddr & ~0xfffull);
+            ok = true;
+        }
+    if (e)
+        elf_end(e);
+    if (fd >= 0)
+        close(fd);
+    return ok;
+}
+
+static char *debuginfo_path;
+static const Dwfl_Callbacks offline_callbacks = {
+    .find_elf = dwfl_build_id_find_elf,
+    .find_debuginfo = dwfl_standard_find_debuginfo,
+    .section_address = dwfl_offline_section_address,
+    .debuginfo_path = &debuginfo_path,
+};
+
+/* file:line and function of pc inside the driver module at `path`. */
+static void locate(cell_t *c, const char *path, uint64_t pc)
+{
+    uint64_t bias;
+    if (!driver_bias(c->pid, path, &bias))
+        return;
+    Dwfl *d = dwfl_begin(&offline_callbacks);
+    if (!d)
+        return;
+    dwfl_report_begin(d);
+    Dwfl_Module *m = dwfl_report_elf(d, path, path, -1, bias, false);
+    dwfl_report_end(d, NULL, NULL);
+    if (m) {
+        const char *fn = dwfl_module_addrname(m, pc);
+        snprintf(c->probe.function, sizeof(c->probe.function), "%s", fn ? fn : "");
+        Dwfl_Line *line = dwfl_module_getsrc(m, pc);
+        int lineno = 0;
+        const char *file = line ? dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL) : NULL;
+        if (!file) {
+            /* elfutils finds a CU only through .debug_aranges (clang omits them): scan the CUs */
+            Dwarf_Addr b;
+            for (Dwarf_Die *cu = NULL; !file && (cu = dwfl_module_nextcu(m, cu, &b)) != NULL;) {
+                if (dwarf_haspc(cu, pc - b) <= 0)
+                    continue;
+                Dwarf_Line *l = dwarf_getsrc_die(cu, pc - b);
+                if (l && dwarf_lineno(l, &lineno) == 0)
+                    file = dwarf_linesrc(l, NULL, NULL);
+            }
+        }
+        if (file) {
+            char cwd[512];
+            size_t k = getcwd(cwd, sizeof(cwd)) ? strlen(cwd) : 0;
+            if (k && !strncmp(file, cwd, k) && file[k] == '/')
+                file += k + 1;
+            snprintf(c->probe.file, sizeof(c->probe.file), "%s", file);
+            c->probe.line = (uint32_t)lineno;
+        }
+    }
+    dwfl_end(d);
+}
+
 static int frame_cb(Dwfl_Frame *state, void *arg)
 {
     unwind_t *u = arg;
@@ -337,34 +447,10 @@ static int frame_cb(Dwfl_Frame *state, void *arg)
     cell_t *c = u->c;
     c->probe.found = true;
     c->probe.pc = look;
-    const char *fn = dwfl_module_addrname(m, look);
-    snprintf(c->probe.function, sizeof(c->probe.function), "%s", fn ? fn : "");
-    Dwfl_Line *line = dwfl_module_getsrc(m, look);
-    int lineno = 0;
-    const char *file = line ? dwfl_lineinfo(line, NULL, &lineno, NULL, NULL, NULL) : NULL;
-    if (!file) {
-        /* elfutils finds a CU only through .debug_aranges (clang omits them): scan the CUs */
-        Dwarf_Addr bias;
-        for (Dwarf_Die *cu = NULL; !file && (cu = dwfl_module_nextcu(m, cu, &bias)) != NULL;) {
-            if (dwarf_haspc(cu, look - bias) <= 0)
-                continue;
-            Dwarf_Line *l = dwarf_getsrc_die(cu, look - bias);
-            if (l && dwarf_lineno(l, &lineno) == 0)
-                file = dwarf_linesrc(l, NULL, NULL);
-        }
-    }
-    if (file) {
-        char cwd[512];
-        size_t k = getcwd(cwd, sizeof(cwd)) ? strlen(cwd) : 0;
-        if (k && !strncmp(file, cwd, k) && file[k] == '/')
-            file += k + 1;
-        snprintf(c->probe.file, sizeof(c->probe.file), "%s", file);
-        c->probe.line = (uint32_t)lineno;
-    }
+    locate(c, name, look);
     return DWARF_CB_ABORT;
 }
 
-static char *debuginfo_path;
 static const Dwfl_Callbacks proc_callbacks = {
     .find_elf = dwfl_linux_proc_find_elf,
     .find_debuginfo = dwfl_standard_find_debuginfo,
@@ -439,6 +525,8 @@ static void take_signals(void)
             who->signals_sent++;
             who->last_signal_sent = m.sig;
             who->signal_sender = m.pid;
+            if (who->shared)
+                memcpy(&who->signal_activity, who->shared, sizeof(who->signal_activity));
             continue;
         }
         if (m.sig == SIGTSTP || m.sig == SIGTTIN || m.sig == SIGTTOU) {

@@ -58,6 +58,8 @@ struct cell {
     cell_frames_t frames;             /* every frame, both routes, in sequence order */
     bool channel_corrupt;
     char channel_why[128];
+    uint64_t channel_skipped;         /* bytes in the channel that were not bcsim's frames */
+    bcsim_activity_t junk_activity;   /* the activity record when the first such bytes arrived */
     bcsim_activity_t activity;        /* the child's activity record when it ended */
     /* where the first driver frame was when the cell was stopped (deadline, stop): from the
      * child's stack through ptrace; found = false when it could not be read */
@@ -72,6 +74,7 @@ struct cell {
     uint32_t signals_sent;
     int last_signal_sent;
     pid_t signal_sender;
+    bcsim_activity_t signal_activity; /* the activity record when the last one arrived */
     /* private */
     int rfd;
     uint64_t start_ns;

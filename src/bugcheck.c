@@ -296,6 +296,7 @@ int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, cons
     if (sigsetjmp(jb, 1) == 0) {
         bcsim__frame_t f;
         memset(&f, 0, sizeof(f));
+        f.on_driver_stack = true;
         uint32_t kind = !strcmp(what, "DriverEntry") ? BCSIM_ACTIVITY_DRIVER_ENTRY
                       : !strcmp(what, "DriverUnload") ? BCSIM_ACTIVITY_DRIVER_UNLOAD
                       : !strcmp(what, "static constructors") ? BCSIM_ACTIVITY_CONSTRUCTOR

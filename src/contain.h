@@ -23,6 +23,7 @@ typedef struct bcsim__frame {
     void *arg;
     /* inputs */
     bool on_callback_stack;       /* run on the simulated kernel stack */
+    bool on_driver_stack;         /* run on the driver thread stack (DriverEntry, DriverUnload) */
     bool watchdog;                /* arm the hang watchdog */
     bool is_callback;             /* a bug-check callback (KeBugCheckEx inside it is nested) */
     /* set by bcsim__guarded_call */
@@ -52,6 +53,8 @@ bcsim__frame_t *bcsim__frame_current(void);
 bool bcsim__containment_on(void);
 bool bcsim__debugger_attached(void);
 int bcsim__callback_stack_create(void);
+int bcsim__driver_stack_create(void);
+uint32_t bcsim__driver_stack_bytes(void);
 void bcsim__callback_stack_destroy(void);
 bool bcsim__in_callback_stack_guard(uint64_t addr);
 void bcsim__raise_exception(int code, uint64_t pc);

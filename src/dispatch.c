@@ -131,12 +131,13 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
     case SIGBUS: {
         const bcsim__region_t *reg = bcsim__mem_find(f->fault_addr);
         const char *gname = reg && reg->mclass == BCSIM__MEM_GUARD && reg->name ? reg->name : "";
-        if (!strcmp(gname, "guard:stack")) {
+        if (!strncmp(gname, "guard:stack", 11)) {
             r.id = BCSIM_V_STACK_OVERFLOW;
             r.bugcheck_code = BCSIM_BC_UNEXPECTED_KERNEL_MODE_TRAP;
             r.bugcheck_params[0] = 8; /* double fault */
             bcsim__violation(&r, "%s overflowed the %u-byte kernel stack (%s at %#llx)", what,
-                             bcsim__m.cfg.callback_stack_bytes, access,
+                             !strcmp(gname, "guard:stack:driver") ? bcsim__driver_stack_bytes()
+                                                                  : bcsim__m.cfg.callback_stack_bytes, access,
                              (unsigned long long)f->fault_addr);
             return;
         }

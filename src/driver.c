@@ -114,7 +114,8 @@ int bcsim__images_init(void)
                                 "thread stack");
         pthread_attr_destroy(&a);
     }
-    return bcsim__callback_stack_create();
+    int rc = bcsim__callback_stack_create();
+    return rc ? rc : bcsim__driver_stack_create();
 }
 
 void bcsim__images_fini(void)

@@ -250,6 +250,15 @@ static struct {
     bool have_set;
 } W;
 
+/* The file is done: a supervising process may publish it even if a later callback ends the
+ * boot (cfg.on_dump). */
+static void dump_finished(void)
+{
+    const bcsim_config_t *cfg = &bcsim__m.cfg;
+    if (cfg->on_dump)
+        cfg->on_dump(cfg->event_ctx, bcsim__run.dump_status, D.file_offset, bcsim__run.dump_error);
+}
+
 static void file_error(const char *what)
 {
     if (!bcsim__run.dump_status) {
@@ -452,6 +461,7 @@ void bcsim__dump_run(void)
             file_error(bcsim__dump_file_error(W.file));
         bcsim__dump_file_close(W.file);
         W.file = NULL;
+        dump_finished();
     }
     bcsim__dump_writer_destroy(W.w);
     W.w = NULL;
@@ -469,6 +479,7 @@ void bcsim__dump_abandon(void)
         bcsim__dump_file_close(W.file);
         W.file = NULL;
         bcsim__run.dump_size = D.file_offset;
+        dump_finished();
     }
     if (W.w) {
         bcsim__dump_writer_destroy(W.w);

@@ -434,6 +434,8 @@ void bcsim__driver_code_enter(uint32_t kind, uint64_t routine, const char *drive
 void bcsim__driver_code_leave(void);
 void bcsim__supervision_bugcheck(uint32_t code, const uint64_t p[4]);
 void bcsim__supervision_reset(void);
+/* Driver code is ending the process: point the activity record at its call (atexit hook). */
+void bcsim__activity_locate_caller(void);
 
 /* ---- reports (report.c) ----------------------------------------------------------------- */
 struct bcsim_report_opts;

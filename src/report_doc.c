@@ -566,9 +566,10 @@ int bcsim__report_doc_add_violation(bcsim__report_doc_t *d, const bcsim_violatio
 }
 
 void bcsim__report_doc_set_dump(bcsim__report_doc_t *d, uint32_t dump_type, const char *path,
-                                const char *error)
+                                uint64_t size, const char *error)
 {
     d->res.dump_type = dump_type;
+    d->res.dump_size = size;
     d->res.dump_path = keep(d, path);
     d->res.dump_error = keep(d, error);
     d->res.dump_status = error ? BCSIM_EIO : 0;

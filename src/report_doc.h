@@ -39,9 +39,10 @@ void bcsim__report_doc_set_bugcheck(bcsim__report_doc_t *d, uint32_t code, const
 /* Adds a finding made by the caller (copied); during_bugcheck puts it in the result. */
 int bcsim__report_doc_add_violation(bcsim__report_doc_t *d, const bcsim_violation_t *v,
                                     bool during_bugcheck);
-/* The dump line of the result: requested path, and why it was not written (NULL = written). */
+/* The dump line of the result: requested path, its size, and why it was not written (NULL =
+ * written). */
 void bcsim__report_doc_set_dump(bcsim__report_doc_t *d, uint32_t dump_type, const char *path,
-                                const char *error);
+                                uint64_t size, const char *error);
 void bcsim__report_doc_set_title(bcsim__report_doc_t *d, const char *title);
 
 /* The result (NULL when the document holds no bug check); valid until the next change. */

@@ -18,10 +18,17 @@
 #include "internal.h"
 #include "contain.h"
 
+#include <dirent.h>
+#include <dlfcn.h>
+#include <execinfo.h>
+#include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define MAX_GUARDS 8
@@ -37,6 +44,7 @@ typedef struct guard {
 
 static struct {
     bcsim_activity_t *act;
+    pid_t pid;                      /* the boot's process (a copy a driver forked is not it) */
     guard_t guards[MAX_GUARDS];
     uint32_t nguards;
     size_t streamed_findings;
@@ -46,6 +54,7 @@ static struct {
 void bcsim_set_activity(bcsim_activity_t *a)
 {
     S.act = a;
+    S.pid = getpid();
     if (a) {
         memset(a, 0, sizeof(*a));
         a->reason = BCSIM__NO_REASON;
@@ -147,11 +156,51 @@ void bcsim__driver_code_enter(uint32_t kind, uint64_t routine, const char *drive
     __atomic_store_n(&a->kind, kind, __ATOMIC_RELEASE);
 }
 
+/* Kills the processes driver code created: every child of this process (bcsim itself
+ * creates none) and their descendants with them. */
+static uint32_t kill_children(void)
+{
+    uint32_t n = 0;
+    for (int round = 0; round < 8; round++) {
+        char path[64];
+        snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)gettid());
+        FILE *f = fopen(path, "re");
+        int pid, killed = 0;
+        while (f && fscanf(f, "%d", &pid) == 1) {
+            kill(-pid, SIGKILL);   /* its own group, if it made one */
+            kill(pid, SIGKILL);
+            waitpid(pid, NULL, __WALL);
+            killed++;
+        }
+        if (f)
+            fclose(f);
+        n += (uint32_t)killed;
+        if (!killed)
+            break;
+    }
+    while (waitpid(-1, NULL, WNOHANG | __WALL) > 0)
+        n++;
+    return n;
+}
+
 void bcsim__driver_code_leave(void)
 {
     if (S.act) {
+        /* A copy of the boot a driver forked never runs bcsim's code (it would report twice). */
+        if (getpid() != S.pid)
+            _exit(0);
         S.act->kind = BCSIM_ACTIVITY_NONE;
         S.act->what[0] = 0;
+        int e = errno;
+        if (waitpid(-1, NULL, WNOHANG | __WALL) >= 0) {
+            uint32_t n = kill_children();
+            const bcsim_call_t *c = bcsim__m.current_call >= 0 ? bcsim__call((uint32_t)bcsim__m.current_call) : NULL;
+            bcsim__report_t r = { .id = BCSIM_V_PROCESS_CREATED, .reason = BCSIM__NO_REASON, .pc = S.act->routine,
+                                  .component = c ? c->component : NULL, .dedupe = S.act->routine + 1 };
+            bcsim__violation(&r, "%u process%s created by %s", n ? n : 1, n == 1 ? "" : "es",
+                             S.act->last[0] ? S.act->last : "driver code");
+        }
+        errno = e;
     }
     for (uint32_t i = 0; i < S.nguards; i++) {
         guard_t *g = &S.guards[i];
@@ -172,5 +221,39 @@ void bcsim__driver_code_leave(void)
         bcsim__violation(&r, "descriptor %d (%s) was %s by %s%s", g->fd, which,
                          closed ? "closed" : "replaced", S.act && S.act->last[0] ? S.act->last : "driver code",
                          copy_ok ? "" : "; bcsim's own copy was closed too, so it could not be restored");
+    }
+}
+
+/* The process is ending (exit(), quick_exit()) while driver code runs: name the driver's own
+ * line that called it, the first frame of the stack inside a driver image. */
+void bcsim__activity_locate_caller(void)
+{
+    bcsim_activity_t *a = S.act;
+    if (!a || a->kind == BCSIM_ACTIVITY_NONE || getpid() != S.pid)
+        return;
+    void *pcs[64];
+    int n = backtrace(pcs, 64);
+    for (int i = 0; i < n; i++) {
+        uint64_t pc = (uint64_t)pcs[i] - 1;   /* inside the call instruction */
+        const bcsim__image_t *im = bcsim__image_get(bcsim__image_of(pc));
+        if (!im && a->kind == BCSIM_ACTIVITY_CONSTRUCTOR) {
+            /* a module being loaded has no image yet: its own file name says it */
+            Dl_info di;
+            const char *base = dladdr((void *)pc, &di) && di.dli_fname ? strrchr(di.dli_fname, '/') : NULL;
+            size_t k = strlen(a->driver);
+            if (!base || strncmp(base + 1, a->driver, k) || base[1 + k] != '.')
+                continue;
+            bcsim__symbolize_invalidate();
+        } else if (!im || im->host) {
+            continue;
+        }
+        bcsim__srcloc_t loc = { 0 };
+        bcsim__symbolize(pc, &loc);
+        if (!loc.file)
+            return;
+        copy_str(a->file, sizeof(a->file), loc.file);
+        copy_str(a->function, sizeof(a->function), loc.function);
+        a->line = loc.line;
+        return;
     }
 }

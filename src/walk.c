@@ -18,10 +18,22 @@ bool bcsim__walk_node_ok(const bcsim__list_t *node, const bcsim__list_t *prev, b
     return node->blink == prev;
 }
 
-static void structural_finding(const bcsim__list_t *cur, const char *what, bool unloaded)
+/* Where a record was registered (its driver's call), 0 if bcsim does not know the record:
+ * the place a finding about it names. Looked up by address only (never read). */
+static uint64_t site_of(const void *rec)
+{
+    uint64_t *idx = bcsim__map_get(&bcsim__m.recinfo, (uint64_t)rec);
+    return idx && *idx < bcsim__m.recs.n ? bcsim__m.recs.v[*idx].site : 0;
+}
+
+/* `culprit`: the record the finding is about (the node reached, or its predecessor whose
+ * link leads off the list). */
+static void structural_finding(const bcsim__list_t *cur, const bcsim__list_t *culprit,
+                               const char *what, bool unloaded)
 {
     bcsim__report_t r = { .id = BCSIM_V_LIST_CORRUPT, .reason = BCSIM__NO_REASON,
-                          .address = (uint64_t)cur, .dedupe = (uint64_t)cur ^ 0x5a5a };
+                          .address = (uint64_t)cur, .dedupe = (uint64_t)cur ^ 0x5a5a,
+                          .pc = site_of(cur) ? site_of(cur) : site_of(culprit) };
     if (unloaded) {
         r.id = BCSIM_V_DRIVER_UNLOADED_WITH_RECORDS;
         r.bugcheck_code = BCSIM_BC_DRIVER_UNLOADED_WITHOUT_CANCELLING;
@@ -35,7 +47,7 @@ static void structural_finding(const bcsim__list_t *cur, const char *what, bool 
 static bool node_structure(const bcsim__list_t *cur, const bcsim__list_t *prev, bool legacy)
 {
     if ((uint64_t)cur & 7) {
-        structural_finding(cur, "misaligned list entry", false);
+        structural_finding(cur, prev, "misaligned list entry", false);
         return false;
     }
     uint32_t size = legacy ? BCSIM__LREC_SIZE : BCSIM__RREC_SIZE;
@@ -44,12 +56,12 @@ static bool node_structure(const bcsim__list_t *cur, const bcsim__list_t *prev, 
         uint32_t cls = bcsim__mem_class_of((uint64_t)cur, &known);
         const bcsim__alloc_t *al = bcsim__pool_find((uint64_t)cur);
         bool gone = (known && cls == BCSIM__MEM_FREED) || (al && al->freed);
-        structural_finding(cur, gone ? "list reaches a record in freed or unloaded memory"
-                                     : "list reaches an unreadable record", gone);
+        structural_finding(cur, prev, gone ? "list reaches a record in freed or unloaded memory"
+                                           : "list reaches an unreadable record", gone);
         return false;
     }
     if (cur->blink != prev) {
-        structural_finding(cur, "list entry Blink does not point at its predecessor", false);
+        structural_finding(cur, cur, "list entry Blink does not point at its predecessor", false);
         return false;
     }
     return true;
@@ -79,7 +91,7 @@ void bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_
                 if (eligible && r->checksum != bcsim__checksum_legacy(r)) {
                     eligible = false;
                     bcsim__report_t rep = { .id = BCSIM_V_RECORD_MODIFIED,
-                                            .reason = BCSIM_REASON_LEGACY,
+                                            .reason = BCSIM_REASON_LEGACY, .pc = site_of(r),
                                             .address = (uint64_t)r, .dedupe = (uint64_t)r };
                     bcsim__violation(&rep, "legacy record %#llx: stored checksum %#llx, fields sum to %#llx",
                                      (unsigned long long)r, (unsigned long long)r->checksum,
@@ -91,7 +103,8 @@ void bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_
                 if (eligible && r->checksum != bcsim__checksum_reason(r)) {
                     eligible = false;
                     bcsim__report_t rep = { .id = BCSIM_V_RECORD_MODIFIED, .reason = r->reason,
-                                            .address = (uint64_t)r, .dedupe = (uint64_t)r };
+                                            .pc = site_of(r), .address = (uint64_t)r,
+                                            .dedupe = (uint64_t)r };
                     bcsim__violation(&rep, "reason record %#llx: stored checksum %#llx, fields sum to %#llx",
                                      (unsigned long long)r, (unsigned long long)r->checksum,
                                      (unsigned long long)bcsim__checksum_reason(r));

@@ -97,7 +97,8 @@
     XX(BOOT_KILLED,                 VIOLATION, "the boot's process was ended by a signal containment does not catch") \
     XX(BOOT_STOPPED,                VIOLATION, "driver code stopped the boot's process (SIGSTOP and the like); bcsim killed it") \
     XX(BOOT_NO_REPORT,              VIOLATION, "the boot ended without sending its report to bcsim") \
-    XX(HARNESS_SIGNALLED,           VIOLATION, "driver code sent a signal to the bcsim process supervising it; bcsim ignored it") \
+    XX(PROCESS_CREATED,             VIOLATION, "driver code created a process (fork, clone, system); bcsim killed it") \
+    XX(HARNESS_SIGNALLED,           VIOLATION, "driver code sent a signal to the bcsim process supervising it (or to every process); bcsim refused or ignored it") \
     XX(DESCRIPTOR_TAMPERED,         VIOLATION, "driver code closed or replaced a file descriptor bcsim uses (standard output or error, its report channel); bcsim restored it")
 
 #endif /* BCSIM_VIOLATIONS_H */
