@@ -310,6 +310,16 @@ typedef struct run_ctx {
     const run_plan_t *plan;
 } run_ctx_t;
 
+/* The first error writing standard output (a full device, a closed pipe), 0 if none. */
+static int stdout_errno;
+
+static void check_stdout(void)
+{
+    errno = 0;
+    if (!stdout_errno && (fflush(stdout) != 0 || ferror(stdout)))
+        stdout_errno = errno ? errno : EIO;
+}
+
 /* Frames shown as they arrive: what drivers print, bcsim's notes. */
 static void live_frame(void *ctx, cell_t *cell, const chan_frame_t *f)
 {
@@ -318,11 +328,11 @@ static void live_frame(void *ctx, cell_t *cell, const chan_frame_t *f)
     if (f->type == CHAN_LINE && !rc->plan->quiet) {
         fputs(f->payload, stdout);
         fputc('\n', stdout);
-        fflush(stdout);
+        check_stdout();
     } else if (f->type == CHAN_NOTE) {
         fputs(f->payload, stdout);
         fputc('\n', stdout);
-        fflush(stdout);
+        check_stdout();
     }
 }
 
@@ -1058,7 +1068,7 @@ int bcsim_cmd_run(int argc, char **argv)
             goto out;
         }
         render_text(&p, b);
-        fflush(stdout);
+        check_stdout();
         collect_names(b, names);
         worst = b->code > worst ? b->code : worst;
     }
@@ -1090,8 +1100,9 @@ int bcsim_cmd_run(int argc, char **argv)
             b->dump->file = NULL;
         }
     }
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "bcsim run: cannot write the report to standard output: %s\n", strerror(errno));
+    check_stdout();
+    if (stdout_errno) {
+        fprintf(stderr, "bcsim run: cannot write the report to standard output: %s\n", strerror(stdout_errno));
         out_rc = EXIT_OUTPUT;
     }
     if (out_rc)
