@@ -296,7 +296,8 @@ static void end_cell(cell_t *c, cell_t *all, uint32_t n, frame_fn_t live, void *
     }
     for (size_t i = before; live && i < c->frames.n; i++)
         live(ctx, c, &c->frames.v[i]);
-    qsort(c->frames.v, c->frames.n, sizeof(*c->frames.v), by_seq);
+    if (c->frames.n)
+        qsort(c->frames.v, c->frames.n, sizeof(*c->frames.v), by_seq);
     c->channel_skipped = c->reader.skipped + over.skipped;
     chan_reader_free(&over);
     memcpy(&c->activity, c->shared, sizeof(c->activity));

@@ -325,6 +325,7 @@ int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, cons
         catch_point = saved;
         return 0;
     }
+    bcsim__host_stack_clean(&jb);   /* the bug check may have run on the driver stack */
     bcsim__frames_restore(frames, seh);
     catch_point = saved;
     return BCSIM_EBUGCHECK;

@@ -108,9 +108,36 @@ bcsim__frame_t *bcsim__frames_save(void **seh)
     return frame_top;
 }
 
+/* After a jump to a catch point from another stack (a bug check raised on the driver thread
+ * stack): the sanitizer could not clean the frames the jump abandoned on this stack, since it
+ * started on a stack it does not know. Everything below `upto` (a local of the frame the jump
+ * landed in) is dead. */
+void bcsim__host_stack_clean(const void *upto)
+{
+#ifdef BCSIM_CONTAIN_ASAN
+    static uintptr_t lo;
+    if (!lo) {
+        pthread_attr_t a;
+        void *addr;
+        size_t size;
+        if (pthread_getattr_np(pthread_self(), &a) == 0) {
+            if (pthread_attr_getstack(&a, &addr, &size) == 0)
+                lo = (uintptr_t)addr;
+            pthread_attr_destroy(&a);
+        }
+    }
+    uintptr_t here = (uintptr_t)upto;
+    if (lo && here > lo + 4096 && (here < (uintptr_t)C.dstack_lo || here >= (uintptr_t)C.dstack_hi))
+        __asan_unpoison_memory_region((void *)lo, here - lo);
+#else
+    (void)upto;
+#endif
+}
+
 void bcsim__frames_restore(bcsim__frame_t *frame, void *seh)
 {
     stack_clean();
+    driver_stack_clean();
     frame_top = frame;
     seh_top = seh;
     bcsim__critical = 0;

@@ -62,6 +62,9 @@ void bcsim__watchdog_virtual_check(void);
 /* Unwinds bcsim's frame and SEH stacks to a saved point (after a jump to a catch point). */
 bcsim__frame_t *bcsim__frames_save(void **seh);
 void bcsim__frames_restore(bcsim__frame_t *frame, void *seh);
+/* Sanitizer builds: clears the poison of frames a jump from another stack abandoned on the
+ * thread's own stack, below `upto` (a local of the frame the jump landed in). */
+void bcsim__host_stack_clean(const void *upto);
 /* Reports a contained fault as the finding Windows would raise (dispatch.c). */
 void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t reason,
                          bool in_callback, const char *what);
