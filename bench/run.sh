@@ -213,15 +213,15 @@ row verifier "verifier on vs off" "$v_on" "$(ms "$v_on")" "$v_off" "$(ms "$v_off
 # a bare libFuzzer target calling the same callback directly with the same decoded input
 # (bench/fuzz/fuzz_throughput.sh), per example driver, in the configuration a driver project
 # gets from bcsim_add_fuzzer(): clang, the library an ordinary build, the fuzzer and the
-# driver's copy instrumented. Needs clang; its build directory is BUILD-libfuzzer.
+# driver's copy instrumented. Needs clang-19; its build directory is BUILD-libfuzzer.
 fuzz_drivers=(secondary_log multipart_blob triage_state pages_table legacy_notify)
 lf="$build-libfuzzer"
-if [ $mode != smoke ] && command -v clang >/dev/null; then
+if [ $mode != smoke ] && command -v clang-19 >/dev/null; then
   if [ $do_build = 1 ]; then
-    echo "building $lf (clang, libFuzzer) ..." >&2
+    echo "building $lf (clang-19, libFuzzer) ..." >&2
     gen=()
     command -v ninja >/dev/null && [ ! -f "$lf/CMakeCache.txt" ] && gen=(-G Ninja)
-    cmake -S "$here" -B "$lf" "${gen[@]}" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    cmake -S "$here" -B "$lf" "${gen[@]}" -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
       -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBCSIM_BUILD_FUZZERS=ON -DBCSIM_BUILD_TESTS=OFF \
       -DBCSIM_BUILD_BENCH=ON >/dev/null
     targets=()
@@ -246,7 +246,7 @@ if [ $mode != smoke ] && command -v clang >/dev/null; then
     failed=1
   fi
 else
-  [ $mode != smoke ] && echo "bench/run.sh: clang not installed: no libFuzzer throughput row" >&2
+  [ $mode != smoke ] && echo "bench/run.sh: clang-19 not installed: no libFuzzer throughput row" >&2
 fi
 
 # The harness's own cost per input, without a fuzzing engine to hide it: the same decoded

@@ -36,9 +36,17 @@ endfunction()
 # tree and in the installed package.
 function(bcsim_define_driver_profile target shim_dir)
   get_property(langs GLOBAL PROPERTY ENABLED_LANGUAGES)
+  # The plain folder, for bcsim_add_driver()'s include scan (the argument may be a
+  # $<BUILD_INTERFACE:...> expression).
+  string(REGEX REPLACE "^\\$<BUILD_INTERFACE:(.*)>$" "\\1" plain "${shim_dir}")
+  set_property(GLOBAL PROPERTY BCSIM_SHIM_INCLUDE_DIR "${plain}")
   # -fno-optimize-sibling-calls: a driver's "return KeRegister...(...)" keeps its own frame, so
   # call sites in findings and gdb backtraces name the driver line.
-  set(opts -nostdinc -fshort-wchar -fms-extensions -fno-strict-aliasing -fno-optimize-sibling-calls)
+  # -include bcsim_shim/msvc.h: the MSVC keywords (__declspec, __int64, __forceinline, ...) are
+  # the compiler's own in MSVC, usable before any header; here they are macros, so every TU gets
+  # them first (msvc.h defines only macros).
+  set(opts -nostdinc -fshort-wchar -fms-extensions -fno-strict-aliasing -fno-optimize-sibling-calls
+           "$<$<COMPILE_LANGUAGE:C,CXX>:SHELL:-include bcsim_shim/msvc.h>")
   foreach(lang C CXX)
     if(lang IN_LIST langs)
       _bcsim_builtin_include_dir(${lang} dir)
@@ -52,10 +60,14 @@ function(bcsim_define_driver_profile target shim_dir)
     # clang accepts most MSVC-isms natively (S4).
     "$<$<C_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:C>:-fms-compatibility;-fdeclspec;-Wno-microsoft;-Wno-error=incompatible-function-pointer-types;-Wno-error=implicit-function-declaration;-Wno-error=int-conversion>>"
     "$<$<CXX_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:CXX>:-fms-compatibility;-fdeclspec;-Wno-microsoft>>"
+    # C++ as MSVC's /kernel compiles it: no exceptions, no RTTI, no thread-safe statics (there is
+    # no C++ runtime in the kernel: a driver brings its own operator new/delete).
+    "$<$<COMPILE_LANGUAGE:CXX>:-fno-exceptions;-fno-rtti;-fno-threadsafe-statics>"
     # MSVC pragmas clang knows but cannot honour on ELF (#pragma intrinsic of a renamed intrinsic,
     # #pragma optimize): tolerated like the unknown ones (wdk-surface.md 3.9).
-    "$<$<C_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:C>:-Wno-ignored-pragma-intrinsic;-Wno-ignored-pragma-optimize>>"
-    "$<$<CXX_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:CXX>:-Wno-ignored-pragma-intrinsic;-Wno-ignored-pragma-optimize>>"
+    # (#pragma init_seg too: -Wno-ignored-pragmas.)
+    "$<$<C_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:C>:-Wno-ignored-pragma-intrinsic;-Wno-ignored-pragma-optimize;-Wno-ignored-pragmas>>"
+    "$<$<CXX_COMPILER_ID:Clang>:$<$<COMPILE_LANGUAGE:CXX>:-Wno-ignored-pragma-intrinsic;-Wno-ignored-pragma-optimize;-Wno-ignored-pragmas>>"
     # Leniency real driver code needs (S11): never -Werror for driver TUs.
     -Wno-unknown-pragmas -Wno-multichar -Wno-ignored-attributes
     "$<$<COMPILE_LANGUAGE:C>:-Wno-pointer-sign>"
@@ -83,8 +95,11 @@ endfunction()
 set(_BCSIM_DRIVER_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL "bcsim CMake helpers")
 
 # bcsim_add_driver(<target> SOURCES ... [INCLUDE_DIRS ...] [DEFINITIONS ...])
-# Builds unchanged driver sources into a module (a shared object) that `bcsim run --driver`
-# loads and that test executables may link. Kernel routines resolve from the host.
+# Builds unchanged driver sources (C and C++) into a module (a shared object) that
+# `bcsim run --driver` loads and that test executables may link. Kernel routines resolve from
+# the host when the module is loaded; an import bcsim does not provide becomes a stub that
+# reports UNRESOLVED_IMPORT (src/imports.c). Includes are resolved as MSVC resolves them
+# (BcsimIncludes.cmake): backslash paths, case-insensitive names, the includers' folders.
 function(bcsim_add_driver target)
   cmake_parse_arguments(PARSE_ARGV 1 A "" "" "SOURCES;INCLUDE_DIRS;DEFINITIONS")
   if(A_UNPARSED_ARGUMENTS)
@@ -95,9 +110,25 @@ function(bcsim_add_driver target)
   endif()
   add_library(${target} SHARED ${A_SOURCES} "${_BCSIM_DRIVER_CMAKE_DIR}/bcsim_driver_marker.c")
   target_link_libraries(${target} PRIVATE bcsim::driver)
-  if(A_INCLUDE_DIRS)
-    target_include_directories(${target} PRIVATE ${A_INCLUDE_DIRS})
+  # Findings and sanitizer reports name file:line in every build type: debug information
+  # always (the optimisation level stays the build type's). Debug and RelWithDebInfo have it.
+  target_compile_options(${target} PRIVATE "$<$<NOT:$<CONFIG:Debug,RelWithDebInfo>>:-g>")
+  set(abs_dirs "")
+  foreach(d IN LISTS A_INCLUDE_DIRS)
+    get_filename_component(d "${d}" ABSOLUTE)
+    list(APPEND abs_dirs "${d}")
+  endforeach()
+  if(abs_dirs)
+    target_include_directories(${target} PRIVATE ${abs_dirs})
   endif()
+  set(abs_sources "")
+  foreach(s IN LISTS A_SOURCES)
+    get_filename_component(s "${s}" ABSOLUTE)
+    list(APPEND abs_sources "${s}")
+  endforeach()
+  get_property(shim GLOBAL PROPERTY BCSIM_SHIM_INCLUDE_DIR)
+  _bcsim_windows_includes(${target} SOURCES ${abs_sources} INCLUDE_DIRS ${abs_dirs}
+                          SYSTEM_DIRS "${shim}" "${shim}/crt")
   if(A_DEFINITIONS)
     target_compile_definitions(${target} PRIVATE ${A_DEFINITIONS})
   endif()
@@ -106,9 +137,16 @@ function(bcsim_add_driver target)
   target_link_options(${target} PRIVATE
     "LINKER:--allow-multiple-definition" "LINKER:-Bsymbolic")
   set_target_properties(${target} PROPERTIES PREFIX "" C_VISIBILITY_PRESET default
-                                             BCSIM_DRIVER TRUE)
+                                             CXX_VISIBILITY_PRESET default BCSIM_DRIVER TRUE)
+  # C++ TUs link like C ones: no libstdc++ (the kernel has no C++ runtime; what a driver does
+  # not define itself is an unresolved import, as it would be a link error on Windows).
+  get_property(langs GLOBAL PROPERTY ENABLED_LANGUAGES)
+  if("C" IN_LIST langs)
+    set_target_properties(${target} PROPERTIES LINKER_LANGUAGE C)
+  endif()
 endfunction()
 
+include("${CMAKE_CURRENT_LIST_DIR}/BcsimIncludes.cmake")
 include("${CMAKE_CURRENT_LIST_DIR}/BcsimDriverTest.cmake" OPTIONAL)
 include("${CMAKE_CURRENT_LIST_DIR}/BcsimFuzz.cmake" OPTIONAL)
 include("${CMAKE_CURRENT_LIST_DIR}/BcsimWpp.cmake")

@@ -6,15 +6,55 @@
 #                         [EXPECT_VIOLATIONS <NAME>...]      # default: none allowed
 #                         [SCENARIO <file.json>]
 #                         [SET <knob=value>...]
+#                         [TIMEOUT <seconds>]               # default BCSIM_TEST_TIMEOUT or 120
 #                         [LABELS <label>...])
 #     Runs `bcsim run` on the driver module: the test fails on any unexpected violation, and on
-#     a missing expected one.
+#     a missing expected one. EXPECT_VIOLATIONS names are checked when the project is
+#     configured (a misspelt name is a configure error listing the valid ones).
 #
 #   bcsim_add_driver_test(<name> DRIVER <target> SOURCES <test.c>... [LABELS ...])
 #     Builds a cmocka test program that drives the driver through bcsim.h (fine-grained
 #     assertions on the result object and the dump). The program gets BCSIM_DRIVER_PATH (the
 #     module file) and BCSIM_DRIVER_NAME defined, and links bcsim and cmocka.
 include_guard(GLOBAL)
+
+# The timeout of a bcsim test: the TIMEOUT given, else the project's BCSIM_TEST_TIMEOUT, else
+# 120 s, so a hanging driver ends its test instead of stalling CI for ctest's default.
+function(_bcsim_test_timeout out given)
+  if(given)
+    set(t "${given}")
+  elseif(DEFINED BCSIM_TEST_TIMEOUT)
+    set(t "${BCSIM_TEST_TIMEOUT}")
+  else()
+    set(t 120)
+  endif()
+  if(NOT t MATCHES "^[0-9]+$" OR t EQUAL 0)
+    message(FATAL_ERROR "bcsim: TIMEOUT must be a positive number of seconds, not '${t}'")
+  endif()
+  set(${out} ${t} PARENT_SCOPE)
+endfunction()
+
+# The finding names bcsim knows, from the one table (include/bcsim/violations.h): in the build
+# tree next to this file's directory, installed under the include directory the package
+# config names (_BCSIM_VIOLATIONS_HEADER).
+function(_bcsim_violation_names out)
+  set(hdr "${_BCSIM_VIOLATIONS_HEADER}")
+  if(NOT hdr OR NOT EXISTS "${hdr}")
+    set(hdr "${_BCSIM_DRIVER_CMAKE_DIR}/../include/bcsim/violations.h")
+  endif()
+  if(NOT EXISTS "${hdr}")
+    set(${out} "" PARENT_SCOPE)
+    return()
+  endif()
+  file(READ "${hdr}" text)
+  string(REGEX MATCHALL "XX\\([A-Z0-9_]+, *(VIOLATION|WARNING|INFO)," rows "${text}")
+  set(names "")
+  foreach(row IN LISTS rows)
+    string(REGEX REPLACE "^XX\\(([A-Z0-9_]+),.*" "\\1" n "${row}")
+    list(APPEND names "${n}")
+  endforeach()
+  set(${out} "${names}" PARENT_SCOPE)
+endfunction()
 
 function(_bcsim_cli_target out)
   if(NOT TARGET bcsim::cli)
@@ -32,7 +72,7 @@ function(_bcsim_cli_target out)
 endfunction()
 
 function(bcsim_add_driver_test name)
-  cmake_parse_arguments(PARSE_ARGV 1 A "" "DRIVER;BUGCHECK;DUMP_TYPE;SCENARIO"
+  cmake_parse_arguments(PARSE_ARGV 1 A "" "DRIVER;BUGCHECK;DUMP_TYPE;SCENARIO;TIMEOUT"
                         "EXPECT_VIOLATIONS;LABELS;SOURCES;SET")
   if(A_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "bcsim_add_driver_test(${name}): unknown arguments: ${A_UNPARSED_ARGUMENTS}")
@@ -41,6 +81,17 @@ function(bcsim_add_driver_test name)
     message(FATAL_ERROR "bcsim_add_driver_test(${name}): DRIVER must name a bcsim_add_driver() target")
   endif()
   set(labels bcsim-driver ${A_LABELS})
+  _bcsim_test_timeout(timeout "${A_TIMEOUT}")
+  if(A_EXPECT_VIOLATIONS)
+    _bcsim_violation_names(known)
+    foreach(v IN LISTS A_EXPECT_VIOLATIONS)
+      if(known AND NOT v IN_LIST known)
+        list(JOIN known ", " known_text)
+        message(FATAL_ERROR "bcsim_add_driver_test(${name}): EXPECT_VIOLATIONS: '${v}' is not a bcsim "
+                            "finding name; the names are: ${known_text}")
+      endif()
+    endforeach()
+  endif()
 
   if(A_SOURCES)
     if(A_BUGCHECK OR A_DUMP_TYPE OR A_SCENARIO OR A_EXPECT_VIOLATIONS OR A_SET)
@@ -57,7 +108,7 @@ function(bcsim_add_driver_test name)
       BCSIM_DRIVER_PATH="$<TARGET_FILE:${A_DRIVER}>" BCSIM_DRIVER_NAME="${A_DRIVER}")
     add_dependencies(${name} ${A_DRIVER})
     add_test(NAME ${name} COMMAND ${name})
-    set_tests_properties(${name} PROPERTIES LABELS "${labels}")
+    set_tests_properties(${name} PROPERTIES LABELS "${labels}" TIMEOUT ${timeout})
     return()
   endif()
 
@@ -81,5 +132,5 @@ function(bcsim_add_driver_test name)
     list(APPEND args --expect-violations "${expected}")
   endif()
   add_test(NAME ${name} COMMAND ${cli} ${args})
-  set_tests_properties(${name} PROPERTIES LABELS "${labels}")
+  set_tests_properties(${name} PROPERTIES LABELS "${labels}" TIMEOUT ${timeout})
 endfunction()

@@ -26,7 +26,18 @@
 # Tests (unless BUILD_TESTING is OFF): <name>_replay runs every seed once (label fuzz-replay, both
 # modes); with libFuzzer also <name>_fuzz, a short real run bounded by RUNS (default 20000)
 # and SECONDS (default 5) (label fuzz). LABELS are added to both. NO_TESTS: neither;
-# NO_FUZZ_TEST: the replay test only (e.g. a driver known to crash under fuzzing).
+# NO_FUZZ_TEST: the replay test only (e.g. a driver known to crash under fuzzing). Each test has
+# a TIMEOUT (TIMEOUT <s>, or BCSIM_TEST_TIMEOUT, or 120 s; the fuzz run SECONDS + 120).
+#
+#   bcsim_install_fuzzers([DESTINATION <dir>] [TARGETS <fuzzer>...] [TARGET_NAME <name>])
+#     A build target (default bcsim_fuzzers_out) that puts the project's fuzzers into an
+#     OSS-Fuzz / ClusterFuzzLite $OUT: each executable, its driver module, <name>_seed_corpus.zip,
+#     <name>.dict and <name>.options. DESTINATION defaults to $OUT as the configure step sees it;
+#     TARGETS to every fuzzer bcsim_add_fuzzer()/bcsim_add_fuzz_target() made in the project.
+#     A project's build.sh: cmake ...; cmake --build build --target bcsim_fuzzers_out
+#
+# BCSIM_FUZZ_DICT is the path of bcsim's fuzzer dictionary (installed as
+# share/bcsim/fuzz/bcsim_fuzz_driver.dict, next to the per-reason seeds in share/bcsim/fuzz/corpus).
 include_guard(GLOBAL)
 
 if(NOT DEFINED BCSIM_BUILD_FUZZERS)
@@ -44,15 +55,24 @@ set(BCSIM_FUZZ_CFLAGS "-fsanitize=fuzzer-no-link,address,undefined;-fno-sanitize
 set(BCSIM_FUZZ_LDFLAGS "-fsanitize=address,undefined" CACHE STRING
     "Link options for fuzz targets besides the engine (sanitizer runtimes)")
 
-# This file sits in cmake/ of a source tree (next to fuzz/driver) or in the installed package
-# (next to fuzz/).
+# This file sits in cmake/ of a source tree (next to fuzz/driver: the fuzzer source, its seeds
+# and dictionary) or in the installed package (the source next to it in fuzz/, the seeds and the
+# dictionary under share/bcsim/fuzz, which bcsimConfig.cmake names in _BCSIM_FUZZ_DATA_DIR).
 get_filename_component(_bcsim_fuzz_here "${CMAKE_CURRENT_LIST_DIR}" ABSOLUTE)
 if(EXISTS "${_bcsim_fuzz_here}/../fuzz/driver/bcsim_fuzz_driver.c")
   get_filename_component(_bcsim_fuzz_src "${_bcsim_fuzz_here}/../fuzz/driver" ABSOLUTE)
+  set(_bcsim_fuzz_data "${_bcsim_fuzz_src}")
 else()
   set(_bcsim_fuzz_src "${_bcsim_fuzz_here}/fuzz")
+  set(_bcsim_fuzz_data "${_BCSIM_FUZZ_DATA_DIR}")
+  if(NOT _bcsim_fuzz_data)
+    set(_bcsim_fuzz_data "${_bcsim_fuzz_src}")
+  endif()
 endif()
-set(_BCSIM_FUZZ_SRC_DIR "${_bcsim_fuzz_src}" CACHE INTERNAL "bcsim fuzzer sources and seeds")
+set(_BCSIM_FUZZ_SRC_DIR "${_bcsim_fuzz_src}" CACHE INTERNAL "bcsim fuzzer source")
+set(_BCSIM_FUZZ_SEED_DIR "${_bcsim_fuzz_data}" CACHE INTERNAL "bcsim fuzzer seeds and dictionary")
+set(BCSIM_FUZZ_DICT "${_bcsim_fuzz_data}/bcsim_fuzz_driver.dict" CACHE INTERNAL
+    "bcsim's dictionary for driver fuzzers (-dict=)")
 set(_BCSIM_FUZZ_MAIN "${_bcsim_fuzz_here}/bcsim_fuzz_main.c" CACHE INTERNAL "bcsim replay main")
 set(_BCSIM_FUZZ_REASON_NAMES SecondaryDumpData DumpIo AddPages SecondaryMultiPartDumpData
     RemovePages TriageDumpData Reserved1 Reserved2 Reserved3 legacy CACHE INTERNAL "")
@@ -72,7 +92,7 @@ endfunction()
 
 # The executable itself, either kind; tests for it.
 function(_bcsim_fuzz_executable name)
-  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;COVERED;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS"
+  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;COVERED;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS;TIMEOUT"
                         "SOURCES;CORPUS;LABELS;DRIVER_SOURCES;ENV")
   _bcsim_fuzz_mode(mode)
   # COVERED (bcsim's own targets, whose code under test is bcsim): link bcsim_cov, the library
@@ -103,7 +123,12 @@ function(_bcsim_fuzz_executable name)
     target_link_libraries(${name} PRIVATE ${lib})
   endif()
   set_target_properties(${name} PROPERTIES BCSIM_FUZZ_MODE ${mode} BCSIM_FUZZ_CORPUS "${A_CORPUS}"
-                                           BCSIM_FUZZ_DICT "${A_DICT}")
+                                           BCSIM_FUZZ_DICT "${A_DICT}" BCSIM_FUZZ_OPTIONS "${A_OPTIONS}")
+  # The project's fuzzers, for bcsim_install_fuzzers(); bcsim's own (made in its source tree when
+  # a project add_subdirectory()s it) are not the project's.
+  if(NOT PROJECT_NAME STREQUAL "bcsim")
+    set_property(DIRECTORY "${CMAKE_SOURCE_DIR}" APPEND PROPERTY BCSIM_FUZZERS ${name})
+  endif()
 
   # Tests unless the project turned testing off (a project that only calls enable_testing()
   # gets them too, like bcsim_add_driver_test()).
@@ -125,7 +150,10 @@ function(_bcsim_fuzz_executable name)
   else()
     add_test(NAME ${name}_replay COMMAND ${name} ${seeds})
   endif()
-  set_tests_properties(${name}_replay PROPERTIES LABELS "fuzz-replay;${A_LABELS}" ENVIRONMENT "${A_ENV}")
+  # Every test ends (a hanging driver never stalls CI): TIMEOUT, or BCSIM_TEST_TIMEOUT, or 120 s.
+  _bcsim_test_timeout(replay_timeout "${A_TIMEOUT}")
+  set_tests_properties(${name}_replay PROPERTIES LABELS "fuzz-replay;${A_LABELS}" ENVIRONMENT "${A_ENV}"
+                                                 TIMEOUT ${replay_timeout})
   if(mode STREQUAL "libfuzzer" AND NOT A_NO_FUZZ_TEST)
     if(NOT A_RUNS)
       set(A_RUNS 20000)
@@ -142,13 +170,19 @@ function(_bcsim_fuzz_executable name)
       list(APPEND args "-dict=${A_DICT}")
     endif()
     add_test(NAME ${name}_fuzz COMMAND ${name} ${args} "${work}" ${seeds})
+    # -max_total_time bounds the fuzzing; the timeout bounds everything else (a hang at start).
+    if(A_TIMEOUT)
+      set(fuzz_timeout ${A_TIMEOUT})
+    else()
+      math(EXPR fuzz_timeout "${A_SECONDS} + 120")
+    endif()
     set_tests_properties(${name}_fuzz PROPERTIES LABELS "fuzz;${A_LABELS}" ENVIRONMENT "${A_ENV}"
-                                                 TIMEOUT 120)
+                                                 TIMEOUT ${fuzz_timeout})
   endif()
 endfunction()
 
 function(bcsim_add_fuzz_target name)
-  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;COVERED;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS"
+  cmake_parse_arguments(PARSE_ARGV 1 A "HOST;COVERED;NO_TESTS;NO_FUZZ_TEST" "DICT;OPTIONS;RUNS;SECONDS;TIMEOUT"
                         "SOURCES;CORPUS;LABELS;DRIVER_SOURCES")
   if(A_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "bcsim_add_fuzz_target(${name}): unknown arguments: ${A_UNPARSED_ARGUMENTS}")
@@ -162,7 +196,7 @@ function(bcsim_add_fuzz_target name)
       list(APPEND pass ${flag})
     endif()
   endforeach()
-  foreach(kw DICT OPTIONS RUNS SECONDS)
+  foreach(kw DICT OPTIONS RUNS SECONDS TIMEOUT)
     if(A_${kw})
       list(APPEND pass ${kw} "${A_${kw}}")
     endif()
@@ -206,7 +240,7 @@ function(_bcsim_fuzz_driver_copy driver copy)
 endfunction()
 
 function(bcsim_add_fuzzer name)
-  cmake_parse_arguments(PARSE_ARGV 1 A "NO_TESTS;NO_FUZZ_TEST" "DRIVER;DICT;OPTIONS;RUNS;SECONDS"
+  cmake_parse_arguments(PARSE_ARGV 1 A "NO_TESTS;NO_FUZZ_TEST" "DRIVER;DICT;OPTIONS;RUNS;SECONDS;TIMEOUT"
                         "REASONS;CORPUS;LABELS")
   if(A_UNPARSED_ARGUMENTS)
     message(FATAL_ERROR "bcsim_add_fuzzer(${name}): unknown arguments: ${A_UNPARSED_ARGUMENTS}")
@@ -235,15 +269,15 @@ function(bcsim_add_fuzzer name)
   endif()
   set(corpus "")
   foreach(r IN LISTS seed_reasons)
-    if(IS_DIRECTORY "${_BCSIM_FUZZ_SRC_DIR}/corpus/${r}")
-      list(APPEND corpus "${_BCSIM_FUZZ_SRC_DIR}/corpus/${r}")
+    if(IS_DIRECTORY "${_BCSIM_FUZZ_SEED_DIR}/corpus/${r}")
+      list(APPEND corpus "${_BCSIM_FUZZ_SEED_DIR}/corpus/${r}")
     endif()
   endforeach()
   foreach(c IN LISTS A_CORPUS)
     get_filename_component(c "${c}" ABSOLUTE)
     list(APPEND corpus "${c}")
   endforeach()
-  set(dict "${_BCSIM_FUZZ_SRC_DIR}/bcsim_fuzz_driver.dict")
+  set(dict "${BCSIM_FUZZ_DICT}")
   if(A_DICT)
     get_filename_component(dict "${A_DICT}" ABSOLUTE)
   endif()
@@ -261,7 +295,7 @@ function(bcsim_add_fuzzer name)
       list(APPEND pass ${flag})
     endif()
   endforeach()
-  foreach(kw RUNS SECONDS)
+  foreach(kw RUNS SECONDS TIMEOUT)
     if(A_${kw})
       list(APPEND pass ${kw} "${A_${kw}}")
     endif()
@@ -272,4 +306,55 @@ function(bcsim_add_fuzzer name)
     BCSIM_FUZZ_DRIVER_PATH="$<TARGET_FILE:${module}>" BCSIM_FUZZ_REASONS="${reasons_csv}")
   add_dependencies(${name} ${module})
   set_target_properties(${name} PROPERTIES BCSIM_FUZZ_DRIVER_MODULE ${module})
+endfunction()
+
+# ---- OSS-Fuzz / ClusterFuzzLite: the project's fuzzers into $OUT -----------------------------
+
+set(_BCSIM_FUZZ_OUT_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/bcsim_fuzzers_out.cmake" CACHE INTERNAL "")
+
+function(bcsim_install_fuzzers)
+  cmake_parse_arguments(PARSE_ARGV 0 A "" "DESTINATION;TARGET_NAME" "TARGETS")
+  if(A_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "bcsim_install_fuzzers: unknown arguments: ${A_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT A_DESTINATION)
+    set(A_DESTINATION "$ENV{OUT}")
+  endif()
+  if(NOT A_DESTINATION)
+    message(FATAL_ERROR "bcsim_install_fuzzers: no DESTINATION and $OUT is not set")
+  endif()
+  if(NOT A_TARGET_NAME)
+    set(A_TARGET_NAME bcsim_fuzzers_out)
+  endif()
+  if(NOT A_TARGETS)
+    get_property(A_TARGETS DIRECTORY "${CMAKE_SOURCE_DIR}" PROPERTY BCSIM_FUZZERS)
+  endif()
+  set(cmds "")
+  set(deps "")
+  foreach(t IN LISTS A_TARGETS)
+    if(NOT TARGET ${t})
+      message(FATAL_ERROR "bcsim_install_fuzzers: ${t} is not a fuzzer target")
+    endif()
+    get_target_property(module ${t} BCSIM_FUZZ_DRIVER_MODULE)
+    get_target_property(corpus ${t} BCSIM_FUZZ_CORPUS)
+    get_target_property(dict ${t} BCSIM_FUZZ_DICT)
+    get_target_property(options ${t} BCSIM_FUZZ_OPTIONS)
+    set(module_file "")
+    if(module)
+      set(module_file "$<TARGET_FILE:${module}>")
+      list(APPEND deps ${module})
+    endif()
+    foreach(v corpus dict options)
+      if(NOT ${v})
+        set(${v} "")
+      endif()
+    endforeach()
+    string(REPLACE ";" "|" corpus "${corpus}")
+    list(APPEND deps ${t})
+    list(APPEND cmds COMMAND "${CMAKE_COMMAND}" "-DOUT=${A_DESTINATION}" "-DNAME=${t}"
+                     "-DEXE=$<TARGET_FILE:${t}>" "-DMODULE=${module_file}" "-DCORPUS=${corpus}"
+                     "-DDICT=${dict}" "-DOPTIONS=${options}" -P "${_BCSIM_FUZZ_OUT_SCRIPT}")
+  endforeach()
+  add_custom_target(${A_TARGET_NAME} ${cmds} DEPENDS ${deps} VERBATIM
+                    COMMENT "bcsim: fuzzers, seed corpora, dictionaries and options into ${A_DESTINATION}")
 endfunction()

@@ -29,23 +29,37 @@ write_basic_package_version_file("${PROJECT_BINARY_DIR}/bcsimConfigVersion.cmake
 install(FILES "${PROJECT_BINARY_DIR}/bcsimConfig.cmake" "${PROJECT_BINARY_DIR}/bcsimConfigVersion.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/BcsimDriver.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/BcsimDriverTest.cmake"
+              "${PROJECT_SOURCE_DIR}/cmake/BcsimIncludes.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/BcsimCmocka.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/bcsim_driver_marker.c"
         DESTINATION "${BCSIM_INSTALL_CMAKEDIR}")
-foreach(optional BcsimFuzz.cmake BcsimWpp.cmake bcsim_fuzz_main.c bcsim_wpp_tmh.cmake)
+foreach(optional BcsimFuzz.cmake BcsimWpp.cmake bcsim_fuzz_main.c bcsim_wpp_tmh.cmake bcsim_fuzzers_out.cmake)
   if(EXISTS "${PROJECT_SOURCE_DIR}/cmake/${optional}")
     install(FILES "${PROJECT_SOURCE_DIR}/cmake/${optional}" DESTINATION "${BCSIM_INSTALL_CMAKEDIR}")
   endif()
 endforeach()
 if(EXISTS "${PROJECT_SOURCE_DIR}/fuzz/driver")
-  install(DIRECTORY "${PROJECT_SOURCE_DIR}/fuzz/driver/" DESTINATION "${BCSIM_INSTALL_CMAKEDIR}/fuzz")
+  # the fuzzer's source beside the CMake helpers; its seeds and dictionary where data belongs
+  install(FILES "${PROJECT_SOURCE_DIR}/fuzz/driver/bcsim_fuzz_driver.c" DESTINATION "${BCSIM_INSTALL_CMAKEDIR}/fuzz")
+  install(FILES "${PROJECT_SOURCE_DIR}/fuzz/driver/bcsim_fuzz_driver.dict"
+          DESTINATION "${CMAKE_INSTALL_DATADIR}/bcsim/fuzz")
+  install(DIRECTORY "${PROJECT_SOURCE_DIR}/fuzz/driver/corpus/" DESTINATION "${CMAKE_INSTALL_DATADIR}/bcsim/fuzz/corpus")
 endif()
 
 # pkg-config: harness programs (not driver modules, which need the profile above).
-set(BCSIM_PC_LIBDIR "${CMAKE_INSTALL_FULL_LIBDIR}")
-set(BCSIM_PC_INCLUDEDIR "${CMAKE_INSTALL_FULL_INCLUDEDIR}")
+file(RELATIVE_PATH BCSIM_PC_PREFIX_REL "/prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/prefix")
+string(REGEX REPLACE "/$" "" BCSIM_PC_PREFIX_REL "${BCSIM_PC_PREFIX_REL}")
+if(IS_ABSOLUTE "${CMAKE_INSTALL_LIBDIR}" OR IS_ABSOLUTE "${CMAKE_INSTALL_INCLUDEDIR}")
+  message(WARNING "bcsim: absolute install directories: bcsim.pc is not relocatable")
+endif()
+# A sanitizer build of libbcsim.a calls the ASan/UBSan runtimes: a pkg-config link needs them too
+# (CMake consumers get them from the target's INSTALL_INTERFACE link options).
+set(BCSIM_PC_SANITIZE_LIBS "")
+if(BCSIM_SANITIZE)
+  set(BCSIM_PC_SANITIZE_LIBS " -fsanitize=address,undefined")
+endif()
 configure_file("${PROJECT_SOURCE_DIR}/cmake/bcsim.pc.in" "${PROJECT_BINARY_DIR}/bcsim.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/bcsim.pc" DESTINATION "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
 
-install(FILES "${PROJECT_SOURCE_DIR}/gdb/bcsim_gdb.py" DESTINATION "${CMAKE_INSTALL_DATADIR}/bcsim/gdb")
+install(FILES "${BCSIM_GDB_JOINED_SCRIPT}" DESTINATION "${CMAKE_INSTALL_DATADIR}/bcsim/gdb")
 

@@ -42,6 +42,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (uint32_t k = 0; p && k < p->read_count; k++)
             sink += p->reads[k];
     }
+    for (uint32_t i = 0; i < bcsim_scenario_pci_count(s); i++) {
+        const bcsim_scenario_pci_t *p = bcsim_scenario_pci(s, i);
+        for (uint32_t k = 0; p && k < p->length; k++)
+            sink += p->config[k];
+    }
     const char *const *ex = bcsim_scenario_expected(s);
     for (; ex && *ex; ex++)
         touch(*ex);

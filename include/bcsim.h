@@ -68,7 +68,8 @@ const char *bcsim_version(void);
     XX(ENOTFOUND,  -10, "not found")                                           \
     XX(EBUGCHECK,  -11, "a bug check occurred")                                \
     XX(EDRIVER,    -12, "DriverEntry failed")                                  \
-    XX(EINTERNAL,  -13, "internal error")
+    XX(EINTERNAL,  -13, "internal error")                                    \
+    XX(ENOUNLOAD,  -14, "the driver set no DriverUnload routine: Windows cannot unload it")
 
 #define BCSIM__ERRNO_ENUM(name, value, msg) BCSIM_##name = (value),
 enum { BCSIM_OK = 0, BCSIM_ERRNO_MAP(BCSIM__ERRNO_ENUM) };
@@ -134,14 +135,6 @@ typedef struct bcsim_guid {
     uint8_t data4[8];
 } bcsim_guid_t;
 
-/**
- * The 64-bit hash bcsim records for every DumpIo write (bcsim_dumpio_write_t.hash): four
- * FNV-style lanes over 64-bit little-endian words (a trailing partial word zero-padded),
- * folded, then a final mix. Not cryptographic; fast enough (several GB/s) to run over every
- * byte of a multi-GiB dump. @p seed selects a different function of the same family; bcsim
- * records the hash with seed 0.
- */
-uint64_t bcsim_hash64(const void *data, uint64_t size, uint64_t seed);
 
 /** "KbCallbackSecondaryDumpData", "legacy", ... for a bcsim_reason_t. */
 const char *bcsim_reason_name(int32_t reason);
@@ -202,7 +195,9 @@ typedef struct bcsim_config {
     uint64_t secondary_total;       /**< secondary.total; 0 = per dump type (256 MiB / 64 KiB) */
     uint64_t secondary_per_callback;/**< secondary.per_callback; 0 = per dump type (64 MiB / 4 KiB) */
     uint32_t secondary_inbuffer;    /**< secondary.inbuffer: 0 = page geometry, else a fixed length */
-    bool secondary_skip_record_on_invalid; /**< secondary.on_invalid = skip_record (default abort_phase) */
+    bool secondary_skip_record_on_invalid; /**< secondary.on_invalid (size pass) = skip_record (default abort_phase) */
+    bool secondary_abort_on_invalid_data; /**< secondary.on_invalid_data (data pass) = abort_phase (default skip_record) */
+    bool secondary_overgrow_drop;   /**< secondary.overgrow = drop (default truncate to the reservation) */
     bool secondary_builtin;         /**< secondary.builtin (on) */
     bool secondary_packed;          /**< secondary.framing = packed (default page-granular) */
     uint32_t multipart_max_parts;   /**< multipart.max_parts (1024) */
@@ -214,10 +209,17 @@ typedef struct bcsim_config {
     uint32_t nested;                /**< nested: BCSIM_NESTED_HALT (default) or CONTAIN */
     uint32_t fault;                 /**< fault: BCSIM_FAULT_CONTAIN (default) or HALT */
     bool contain;                   /**< false: let faults through to ASan/libFuzzer/gdb */
-    uint32_t watchdog_virtual_ms;   /**< watchdog.virtual_ms (10000) */
-    uint32_t watchdog_wall_ms;      /**< watchdog.wall_ms (5000) */
-    uint32_t watchdog_cpu_ms;       /**< CPU-time budget per callback (250) */
+    uint32_t watchdog_virtual_ms;   /**< watchdog.virtual_ms (120000): virtual time one call may use */
+    uint32_t watchdog_wall_ms;      /**< watchdog.wall_ms (5000): wall time with no progress (no
+                                         kernel call, no virtual-time advance) that is a hang */
+    uint32_t watchdog_slow_ms;      /**< watchdog.slow_ms (1000): virtual time above which one call
+                                         is reported SLOW_CALLBACK (a warning; it runs to the end) */
+    uint32_t watchdog_cpu_ms;       /**< watchdog.cpu_ms: optional CPU-time budget per call (0 = off) */
     uint32_t callback_stack_bytes;  /**< callback.stack_bytes (0x6000) */
+    bool pool_special;              /**< pool.special (on; with the verifier): every pool block on
+                                         pages of its own, freed blocks inaccessible (quarantine) */
+    uint64_t pool_quarantine;       /**< pool.quarantine: bytes of freed special pool kept
+                                         inaccessible before their pages are reused (64 MiB) */
     bool auxklib_outside_error;     /**< auxklib.outside_bugcheck = error status */
     bool verifier;                  /**< verifier (on): off drops the Driver-Verifier-style rule
                                          checks on driver calls (bcsim_violation_is_verifier_rule)
@@ -258,6 +260,20 @@ void bcsim_config_init(bcsim_config_t *cfg);
  * one-line reason (static storage).
  */
 int bcsim_config_set(bcsim_config_t *cfg, const char *knob, const char *value, const char **err);
+
+/** One knob, for people and tools (`bcsim knobs`, man pages, shell completion). */
+typedef struct bcsim_knob_info {
+    const char *name;            /**< "walk.mode" */
+    const char *values;          /**< what it accepts: "strict|tolerant", "on|off", "a size (...)" */
+    const char *default_value;   /**< bcsim_config_init()'s value, in the knob's own words */
+    const char *description;     /**< one line */
+} bcsim_knob_info_t;
+/** Number of knobs. */
+uint32_t bcsim_knob_count(void);
+/** Knob @p index (0..count-1). @return 0 or BCSIM_ENOTFOUND. Strings are static. */
+int bcsim_knob_info(uint32_t index, bcsim_knob_info_t *out);
+/** The index of a knob by name. @return 0 or BCSIM_ENOTFOUND. */
+int bcsim_knob_lookup(const char *name, uint32_t *index);
 /**@}*/
 
 /* ------------------------------------------------------------------------------------- */
@@ -358,9 +374,11 @@ const char *bcsim_driver_name(const bcsim_driver_t *drv);
 void *bcsim_driver_object(const bcsim_driver_t *drv);
 
 /**
- * Calls the driver's DriverUnload (if it set one) and reports every bug-check record or
- * routine still registered inside its image (DRIVER_UNLOADED_WITH_RECORDS, 0xCE). The
- * image is then treated as unloaded memory: a later walk that reaches it stops safely.
+ * Calls the driver's DriverUnload and reports every bug-check record or routine still
+ * registered inside its image (DRIVER_UNLOADED_WITH_RECORDS, 0xCE). The image is then
+ * treated as unloaded memory: a later walk that reaches it stops safely. A driver that set
+ * no DriverUnload cannot be unloaded on Windows (Learn: "DRIVER_UNLOAD"): nothing happens
+ * and the call returns BCSIM_ENOUNLOAD.
  */
 int bcsim_driver_unload(bcsim_sim_t *sim, bcsim_driver_t *drv);
 
@@ -446,6 +464,17 @@ bool bcsim_sim_halted(const bcsim_sim_t *sim);
  */
 int bcsim_sim_port_script(bcsim_sim_t *sim, uint64_t address, bool is_register,
                           const uint64_t *values, uint32_t count);
+
+/**
+ * Gives PCI function bus:device.function (bus 0-255 of segment 0, device 0-31, function 0-7) a
+ * configuration space for HalGetBusDataByOffset / HalSetBusDataByOffset: `config` is its first
+ * `length` bytes (at most 4096; the space is at least 256 bytes, the rest zero). Buses up to the
+ * highest scripted one exist; every other slot is empty (reads return 2, PCI_INVALID_VENDORID).
+ * length 0 removes the function. Scripts last until bcsim_sim_destroy().
+ * @return 0, BCSIM_EINVAL or BCSIM_ENOMEM.
+ */
+int bcsim_sim_pci_config(bcsim_sim_t *sim, uint32_t bus, uint32_t device, uint32_t function,
+                         const uint8_t *config, uint32_t length);
 
 /** Every finding since the machine was created (registration-time findings included). */
 uint32_t bcsim_sim_violation_count(const bcsim_sim_t *sim);
@@ -554,6 +583,9 @@ typedef struct bcsim_call {
     uint64_t address;
     uint64_t count;
     int32_t status;              /**< NTSTATUS the dispatcher assigned (pages), 0 otherwise */
+    /* time */
+    uint64_t wall_ns;            /**< wall time the call took (nanoseconds) */
+    uint64_t virtual_100ns;      /**< virtual time the call used (100 ns units) */
 } bcsim_call_t;
 
 /** One DumpIo write, as the dispatcher performed it (also when no DumpIo record exists). */
@@ -561,7 +593,8 @@ typedef struct bcsim_dumpio_write {
     uint32_t type;               /**< bcsim_dump_io_type_t */
     uint64_t file_offset;        /**< where these bytes are in the dump file */
     uint32_t length;
-    uint64_t hash;               /**< bcsim_hash64() of the bytes when a DumpIo callback was called with them, else 0 */
+    uint64_t hash;               /**< XXH3-64 (seed 0, libxxhash's XXH3_64bits; `xxhsum -H3`) of the
+                                      bytes when a DumpIo callback was called with them, else 0 */
 } bcsim_dumpio_write_t;
 
 /** One secondary-data block in the dump. */
@@ -571,6 +604,9 @@ typedef struct bcsim_blob_info {
     uint32_t size;
     const char *component;       /**< producer's record Component */
 } bcsim_blob_info_t;
+
+/** Accesses kept in a bug check's port/register log (later ones are only counted). */
+#define BCSIM_PORT_LOG_MAX 65536u
 
 /** One port or register access (the device model). */
 typedef struct bcsim_port_access {
@@ -609,11 +645,14 @@ struct bcsim_result {
     uint32_t write_count;
     const bcsim_blob_info_t *blobs;
     uint32_t blob_count;
-    const bcsim_port_access_t *ports;
+    const bcsim_port_access_t *ports; /**< the first BCSIM_PORT_LOG_MAX accesses */
     uint32_t port_count;
+    uint64_t port_total;         /**< every access, including those past the log's bound */
     const bcsim_range_t *ranges;
     uint32_t range_count;
     const char *dbgprint;        /**< text printed during the bug check */
+    const char *screen;          /**< the blue screen's text: what drivers displayed with
+                                      InbvDisplayString since the last InbvResetDisplay (NULL: none) */
 
     uint32_t dump_type;          /**< BCSIM_DUMP_* configured */
     const char *dump_path;       /**< the file written, or NULL */

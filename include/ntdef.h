@@ -7,6 +7,9 @@
  *   S3  LLP64 on LP64: LONG/ULONG on int, never long; 64-bit types on long long;
  *   S2  WCHAR is the compiler's wchar_t (16-bit under -fshort-wchar);
  *   S7  clean as C and C++.
+ * Only what the WDK's kernel headers declare: the user-mode windef.h names (BOOL, BYTE, WORD,
+ * FLOAT, WINAPI, CALLBACK, LOWORD/HIWORD/MAKELONG, ...) are left to the driver, which often
+ * defines them itself (issue 14: a tree's own typedefs must not collide with the shim's).
  */
 #ifndef _NTDEF_
 #define _NTDEF_
@@ -90,8 +93,6 @@
 
 #define NTAPI
 #define NTAPI_INLINE
-#define WINAPI
-#define CALLBACK
 #define FASTCALL
 #define DECLSPEC_IMPORT
 #define DECLSPEC_EXPORT       __attribute__((__visibility__("default")))
@@ -160,14 +161,17 @@ typedef unsigned char UCHAR, *PUCHAR;
 typedef signed char SCHAR, *PSCHAR;
 typedef char CCHAR, *PCCHAR;
 typedef UCHAR BOOLEAN, *PBOOLEAN;
-typedef UCHAR BYTE, *PBYTE, *LPBYTE;
 typedef short SHORT, *PSHORT, CSHORT, *PCSHORT;
-typedef unsigned short USHORT, *PUSHORT, WORD, *PWORD;
+typedef unsigned short USHORT, *PUSHORT;
+/* basetsd.h's sized names (ntdef.h includes it in the WDK). */
+typedef signed char INT8, *PINT8;
+typedef short INT16, *PINT16;
+typedef unsigned char UINT8, *PUINT8;
+typedef unsigned short UINT16, *PUINT16;
 typedef int LONG, *PLONG, LONG32, *PLONG32, INT, *PINT, INT32, *PINT32;
 typedef unsigned int ULONG, *PULONG, ULONG32, *PULONG32, UINT, *PUINT, UINT32, *PUINT32;
 typedef unsigned int DWORD, *PDWORD, *LPDWORD, DWORD32, *PDWORD32;
 typedef ULONG LOGICAL, *PLOGICAL;
-typedef int BOOL, *PBOOL;
 #if defined(__x86_64__)
 typedef long long LONG64, *PLONG64, LONGLONG, *PLONGLONG, INT64, *PINT64;
 typedef unsigned long long ULONG64, *PULONG64, ULONGLONG, *PULONGLONG, DWORD64, *PDWORD64, UINT64, *PUINT64, DWORDLONG, *PDWORDLONG;
@@ -185,7 +189,6 @@ typedef unsigned int ULONG_PTR, *PULONG_PTR, UINT_PTR, *PUINT_PTR, SIZE_T, *PSIZ
 typedef LONG_PTR SHANDLE_PTR;
 typedef ULONG_PTR HANDLE_PTR;
 typedef ULONG_PTR KAFFINITY, *PKAFFINITY;
-typedef float FLOAT, *PFLOAT;
 typedef double DOUBLE, *PDOUBLE;
 
 #ifdef __cplusplus
@@ -368,13 +371,6 @@ typedef const OBJECT_ATTRIBUTES *PCOBJECT_ATTRIBUTES;
 #define DBG_UNREFERENCED_PARAMETER(P)      ((void)(P))
 #define DBG_UNREFERENCED_LOCAL_VARIABLE(V) ((void)(V))
 #define UNUSED_PARAMETER(P)                ((void)(P))
-
-#define LOWORD(l)  ((USHORT)(((ULONG_PTR)(l)) & 0xffff))
-#define HIWORD(l)  ((USHORT)((((ULONG_PTR)(l)) >> 16) & 0xffff))
-#define LOBYTE(w)  ((UCHAR)(((ULONG_PTR)(w)) & 0xff))
-#define HIBYTE(w)  ((UCHAR)((((ULONG_PTR)(w)) >> 8) & 0xff))
-#define MAKELONG(a, b) ((LONG)(((USHORT)(((ULONG_PTR)(a)) & 0xffff)) | ((ULONG)((USHORT)(((ULONG_PTR)(b)) & 0xffff))) << 16))
-#define MAKEWORD(a, b) ((USHORT)(((UCHAR)(((ULONG_PTR)(a)) & 0xff)) | ((USHORT)((UCHAR)(((ULONG_PTR)(b)) & 0xff))) << 8))
 
 #define Int32x32To64(a, b)   (((LONGLONG)((LONG)(a))) * ((LONGLONG)((LONG)(b))))
 #define UInt32x32To64(a, b)  (((ULONGLONG)((ULONG)(a))) * ((ULONGLONG)((ULONG)(b))))

@@ -210,6 +210,17 @@ typedef struct _IMAGE_SECTION_HEADER {
 #define IMAGE_FIRST_SECTION(ntheader) ((PIMAGE_SECTION_HEADER)((ULONG_PTR)(ntheader) +          \
     FIELD_OFFSET(IMAGE_NT_HEADERS, OptionalHeader) + ((ntheader))->FileHeader.SizeOfOptionalHeader))
 
+/* The exception directory's entries (x64). ntimage.h has no RUNTIME_FUNCTION alias: drivers that
+ * walk unwind data define that name themselves. */
+typedef struct _IMAGE_RUNTIME_FUNCTION_ENTRY {
+    ULONG BeginAddress;
+    ULONG EndAddress;
+    union {
+        ULONG UnwindInfoAddress;
+        ULONG UnwindData;
+    };
+} IMAGE_RUNTIME_FUNCTION_ENTRY, *PIMAGE_RUNTIME_FUNCTION_ENTRY;
+
 typedef struct _IMAGE_EXPORT_DIRECTORY {
     ULONG Characteristics;
     ULONG TimeDateStamp;

@@ -1029,4 +1029,7 @@
 #define _Ret_range_(...)
 #endif
 
+/* ---- every other name of the annotation grammar (generated) ---- */
+#include <bcsim_shim/sal_families.h>
+
 #endif /* BCSIM_SHIM_SAL_H */

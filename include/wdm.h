@@ -17,6 +17,7 @@
 #include <bcsim_shim/mm.h>
 #include <bcsim_shim/io.h>
 #include <bcsim_shim/hal.h>
+#include <bcsim_shim/pci.h>
 /* Debug output and the Rtl string routines come from the formatter/string part of the shim. */
 #if !defined(__has_include) || __has_include(<bcsim_shim/dbg.h>)
 #  include <bcsim_shim/dbg.h>

@@ -58,10 +58,8 @@ int boot_configure(const run_plan_t *p, uint32_t bc, bcsim_config_t *cfg)
         cfg->live = p->live;
     if (p->no_contain)
         cfg->contain = false;
-    if (p->timeout_ms) {
-        cfg->watchdog_cpu_ms = p->timeout_ms;
+    if (p->timeout_ms)
         cfg->watchdog_wall_ms = p->timeout_ms;
-    }
     if (p->deadline_set)
         cfg->boot_deadline_ms = p->deadline_ms;
     cfg->dump_path = bc == UINT32_MAX ? NULL : boot_dump_path(p, bc);
@@ -190,12 +188,10 @@ static int create_machine(const boot_job_t *job, chan_t *chan, progress_t *pr, b
     cfg.progress_ctx = pr;
     if ((rc = bcsim_sim_create(&cfg, sim)))
         return error(chan, EXIT_INTERNAL, "cannot boot: %s", bcsim_strerror(rc));
-    /* The scenario's machine state applies to every boot. */
+    /* The scenario's machine state (ports, registers, PCI functions) applies to every boot,
+     * the unload check's included: both boots must see the same driver state. */
     if (p->scenario)
-        for (uint32_t i = 0; i < bcsim_scenario_port_count(p->scenario); i++) {
-            const bcsim_scenario_port_t *sp = bcsim_scenario_port(p->scenario, i);
-            bcsim_sim_port_script(*sim, sp->address, sp->is_register, sp->reads, sp->read_count);
-        }
+        bcsim_scenario_apply_devices(p->scenario, *sim);
     return 0;
 }
 
@@ -254,7 +250,7 @@ static int boot_unload(const boot_job_t *job, chan_t *chan)
         bcsim_sim_destroy(sim);
         return rc ? rc : error(chan, EXIT_INTERNAL, "out of memory");
     }
-    uint32_t unloaded = 0;
+    uint32_t unloaded = 0, fixed = 0;
     for (uint32_t i = p->ndrivers; !bugchecked && i-- > 0;) {
         if (!drv[i])
             continue;
@@ -263,6 +259,8 @@ static int boot_unload(const boot_job_t *job, chan_t *chan)
             bugchecked = true;
         else if (u == 0)
             unloaded++;
+        else if (u == BCSIM_ENOUNLOAD)
+            fixed++;   /* no DriverUnload: Windows cannot unload it, nothing to check */
     }
     uint32_t n = bcsim_sim_violation_count(sim);
     bcsim_violation_t *v = calloc(n + 1, sizeof(*v));
@@ -278,8 +276,9 @@ static int boot_unload(const boot_job_t *job, chan_t *chan)
         if (!in_res)
             v[nextra++] = v[i];
     }
-    json_t *r = json_pack("{s:s, s:i, s:i, s:b, s:o}", "kind", "unload", "unloaded", (json_int_t)unloaded,
-                          "drivers", (json_int_t)p->ndrivers, "bugchecked", bugchecked, "report",
+    json_t *r = json_pack("{s:s, s:i, s:i, s:i, s:b, s:o}", "kind", "unload", "unloaded", (json_int_t)unloaded,
+                          "fixed", (json_int_t)fixed, "drivers", (json_int_t)p->ndrivers, "bugchecked", bugchecked,
+                          "report",
                           report_object(res, v, nextra, "unload check"));
     send_json(chan, CHAN_RESULT, r);
     free(v);

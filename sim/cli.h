@@ -6,5 +6,6 @@
 
 int bcsim_cmd_run(int argc, char **argv);
 int bcsim_cmd_dump(int argc, char **argv);
+int bcsim_cmd_imports(int argc, char **argv);
 
 #endif

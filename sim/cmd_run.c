@@ -68,7 +68,8 @@ static void usage(FILE *out)
 "  -t, --dump-type TYPE       bitmap (default), full, small, header, none\n"
 "      --live                 live-dump mode: triage Flags without BUGCHECK_ACTIVE\n"
 "      --no-contain           let faults through (for gdb, ASan); no child processes\n"
-"      --timeout-ms N         CPU and wall-time budget of one callback (default 250 / 5000)\n"
+"      --timeout-ms N         wall time a callback may go without progress (no kernel call,\n"
+"                             no virtual time) before it is a hang (default 5000)\n"
 "      --deadline-ms N        wall-clock deadline of one boot (knob boot.deadline_ms, 30000)\n"
 "  -s, --scenario FILE        a JSON scenario (see include/bcsim/scenario.h)\n"
 "      --set KNOB=VALUE       set a model knob (repeatable; `bcsim knobs` lists them)\n"
@@ -298,7 +299,7 @@ typedef struct boot {
     const char *title;           /* "unload check", "bug check 1 of 2" */
     bcsim__report_doc_t *doc;
     bool have_result;
-    uint32_t unloaded;
+    uint32_t unloaded, fixed;
     bool bugchecked;
     int code;                    /* 0 or EXIT_VIOLATIONS */
     output_t *dump;              /* the dump output of this boot, or NULL */
@@ -489,6 +490,7 @@ static int judge(const run_plan_t *p, boot_t *b)
         if (text && bcsim__report_doc_load(b->doc, text, strlen(text), err, sizeof(err)) == 0) {
             b->have_result = true;
             b->unloaded = (uint32_t)json_integer_value(json_object_get(j, "unloaded"));
+            b->fixed = (uint32_t)json_integer_value(json_object_get(j, "fixed"));
             b->bugchecked = json_is_true(json_object_get(j, "bugchecked"));
             bcsim__report_doc_set_title(b->doc, b->title);
         } else {
@@ -610,9 +612,12 @@ static void render_text(const run_plan_t *p, boot_t *b)
     if (b->job.unload) {
         if (p->quiet && !nv)
             return;
+        char why[96] = "";
+        if (b->fixed)
+            snprintf(why, sizeof(why), " (%u without DriverUnload: not unloadable, as on Windows)", b->fixed);
         if (b->have_result)
-            fprintf(stdout, "== unload check: %u of %u drivers unloaded%s\n", b->unloaded, p->ndrivers,
-                    b->bugchecked ? " (a bug check interrupted it)" : "");
+            fprintf(stdout, "== unload check: %u of %u drivers unloaded%s%s\n", b->unloaded, p->ndrivers,
+                    why, b->bugchecked ? " (a bug check interrupted it)" : "");
         else
             fprintf(stdout, "== unload check: ended early\n");
         if (res || n)

@@ -114,9 +114,13 @@ void bcsim__dbgprint_emit(const char *text, bcsim__u64 len, bcsim__u32 component
 /* DbgSetDebugFilterState / DbgQueryDebugFilterState: NTSTATUS / TRUE, FALSE or NTSTATUS. */
 bcsim__i32 bcsim__dbg_filter_set(bcsim__u32 component, bcsim__u32 level, int state);
 bcsim__i32 bcsim__dbg_filter_query(bcsim__u32 component, bcsim__u32 level);
-/* The ntstrsafe copy/cat/length rule: above PASSIVE_LEVEL a STRSAFE_AT_HIGH_IRQL warning, or
- * with verifier.strsafe_copy = violation an IRQL_TOO_HIGH finding (0x121, P1 = 2). */
-void bcsim__strsafe_irql_check(enum bcsim__export_id id, void *caller);
+/* The ntstrsafe rules (dispatcher-model.md 8.2). Every call: above PASSIVE_LEVEL a
+ * STRSAFE_AT_HIGH_IRQL warning; for copy/cat/length (printf = 0) with verifier.strsafe_copy =
+ * violation a STRSAFE_COPY_AT_HIGH_IRQL violation instead. Never a bug-check code. */
+void bcsim__strsafe_irql_check(enum bcsim__export_id id, void *caller, int printf_family);
+/* After a printf-family call formatted: a character-width conversion (BCSIM__FMT_USED_UNICODE)
+ * above APC_LEVEL is STRSAFE_CONVERSION_AT_HIGH_IRQL (the NLS tables are pageable). */
+void bcsim__strsafe_format_check(enum bcsim__export_id id, void *caller, unsigned used);
 /* A breakpoint raised by driver code (DbgBreakPoint): the lead's contain.c implements it. */
 void bcsim__debugbreak(void *caller);
 
@@ -228,6 +232,52 @@ bcsim__i32 bcsim__crash_dump_header(bcsim__u32 dump_type, bcsim__u32 flags, void
 /* ---- exceptions (src/contain.c) ---------------------------------------------------------------
  * ExRaiseStatus: a driver __try frame takes it; else the running call's containment. */
 __attribute__((__noreturn__)) void bcsim__raise_status(bcsim__i32 status, void *caller);
+
+
+/* ---- stacks and unwinding (src/unwind.c, src/capture.S; README "Stack walks") ---------------
+ * Registers in Windows CONTEXT order: 0 Rax, 1 Rcx, 2 Rdx, 3 Rbx, 4 Rsp, 5 Rbp, 6 Rsi, 7 Rdi,
+ * 8-15 R8-R15, 16 Rip. */
+#define BCSIM__REG_RSP 4
+#define BCSIM__REG_RIP 16
+/* The caller's registers at its return: Rip the return address, Rsp past it. */
+void bcsim__capture_regs(bcsim__u64 regs[17]);
+/* One frame up by the module's call-frame information: 1 unwound, 0 the end of the chain (Rip
+ * is 0: the outermost frame of the stack the walk is on), -1 no unwind data for Rip (regs
+ * unchanged). saved (may be NULL) receives, per register, the stack slot it was restored from. */
+int bcsim__unwind_step(bcsim__u64 regs[17], bcsim__u64 *saved[16]);
+/* A frame without unwind data (a leaf): Rip = [Rsp] (0 if unreadable), Rsp += 8. */
+void bcsim__unwind_leaf(bcsim__u64 regs[17], bcsim__u64 *saved[16]);
+/* The function around pc (its call-frame entry): 1 found (image base = the module's lowest
+ * address, [begin, end) absolute), 0 not. */
+int bcsim__unwind_function(bcsim__u64 pc, bcsim__u64 *image_base, bcsim__u64 *begin,
+                           bcsim__u64 *end);
+/* Return addresses of the calling chain from the frame whose return address is `first` (entry
+ * 0 is `first`), after skipping `skip`; at most `count`. Returns how many were written. */
+bcsim__u32 bcsim__stack_frames(void *first, bcsim__u32 skip, bcsim__u32 count, void **out);
+
+
+/* ---- the blue screen (src/screen.c): InbvDisplayString's text, kept for the report ---------- */
+void bcsim__screen_reset(void);
+/* InbvEnableDisplayString: returns whether display strings were enabled before. */
+int bcsim__screen_enable(int enable);
+/* Appends a NUL-terminated string (at most max bytes read); 0 when display strings are off. */
+int bcsim__screen_write(const char *text, bcsim__u64 max);
+
+
+/* ---- PCI configuration space (src/pci.c) ------------------------------------------------------
+ * HalGet/SetBusDataByOffset for PCIConfiguration: the bytes read or written (0: no such bus or
+ * nothing there; an empty slot's read is 2 bytes of 0xFF, PCI_INVALID_VENDORID). */
+bcsim__u32 bcsim__pci_access(bcsim__u32 bus_number, bcsim__u32 slot, void *buffer,
+                             bcsim__u32 offset, bcsim__u32 length, int write);
+
+
+/* ---- stack bounds and images for Io/Rtl queries (src/unwind.c) ------------------------------- */
+/* The stack containing sp (the callback stack, a thread's stack): 1 and its [lo, hi), else 0. */
+int bcsim__stack_bounds(bcsim__u64 sp, bcsim__u64 *lo, bcsim__u64 *hi);
+/* The lowest address of the loaded object (module or program) containing pc, or NULL. */
+void *bcsim__module_base(const void *pc);
+/* Sets the simulated IRQL without the rule checks (KeIpiGenericCall's IPI_LEVEL); the old one. */
+unsigned char bcsim__irql_swap(unsigned char irql);
 
 #ifdef __cplusplus
 }

@@ -73,6 +73,7 @@ void bcsim__shutdown_hooks(void)
     bcsim__fuzz_shutdown();
     bcsim__phases_shutdown();
     bcsim__ports_shutdown();
+    bcsim__sync_shutdown();
 }
 
 const bcsim_result_t *bcsim_sim_last_result(bcsim_sim_t *sim)
@@ -105,6 +106,7 @@ static void build_result(void)
     r->blob_count = (uint32_t)u->blobs.n;
     r->ports = u->ports.v;
     r->port_count = (uint32_t)u->ports.n;
+    r->port_total = u->port_total;
     r->ranges = u->ranges.v;
     r->range_count = (uint32_t)u->ranges.n;
     memset(&u->calls, 0, sizeof(u->calls));
@@ -120,6 +122,7 @@ static void build_result(void)
     r->violation_count = vs ? nv : 0;
     size_t dn = bcsim__m.dbgprint.n > u->dbgprint_start ? bcsim__m.dbgprint.n - u->dbgprint_start : 0;
     r->dbgprint = dn ? bcsim__strndup(bcsim__m.dbgprint.v + u->dbgprint_start, dn) : "";
+    r->screen = bcsim__screen_contents();
     r->dump_type = u->dump_type;
     r->dump_path = u->dump_path;
     r->dump_status = u->dump_status;

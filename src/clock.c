@@ -26,6 +26,7 @@ uint64_t bcsim__clock_now_100ns(void)
 void bcsim__clock_advance_100ns(uint64_t d)
 {
     now = d > UINT64_MAX - now ? UINT64_MAX : now + d;
+    bcsim__progress++;
 }
 
 void bcsim__clock_reset(void)

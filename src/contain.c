@@ -69,8 +69,11 @@ static __thread struct { int code; void *info; } seh_current;
 /* Shared with the watchdog thread. */
 static volatile uint64_t wd_generation;   /* odd while a guarded callback runs */
 static volatile uint64_t wd_fired;
-static volatile uint64_t wd_start_wall_ns, wd_start_cpu_ns;
+static volatile uint64_t wd_start_cpu_ns;
 static volatile uint32_t wd_wall_ms, wd_cpu_ms;
+/* Progress of the running driver code (dispatcher-model.md 7.11): every kernel call and every
+ * advance of virtual time counts; the watchdog ends a callback only when it stops moving. */
+volatile uint64_t bcsim__progress;
 static clockid_t main_cpu_clock;
 
 volatile int bcsim__critical;            /* >0: harness code that must not be jumped out of */
@@ -181,16 +184,88 @@ static uint64_t now_ns(clockid_t clk)
 
 /* ---- fault classification (runs in the signal handler: no allocation) ---------------------- */
 
-static void record_fault(bcsim__frame_t *f, int sig, siginfo_t *si, void *uc_)
+bool bcsim__in_driver_code(uint64_t addr)
+{
+    int32_t im = bcsim__image_of(addr);
+    const bcsim__image_t *i = bcsim__image_get(im);
+    return i && !i->host && !i->unloaded && bcsim__mem_is_exec(addr);
+}
+
+/* A call instruction ends right before a return address: call rel32 (E8 xx xx xx xx), or an
+ * indirect call FF /2 of 2 to 7 bytes (register, [reg], [reg+disp8], [rip+disp32], SIB). */
+__attribute__((no_sanitize("address"))) bool bcsim__is_driver_return_address(uint64_t ret)
+{
+    if (ret < 8 || !bcsim__in_driver_code(ret) || !bcsim__in_driver_code(ret - 7))
+        return false;
+    const uint8_t *p = (const uint8_t *)ret;
+    if (p[-5] == 0xE8)
+        return true;
+    for (int len = 2; len <= 7; len++) {
+        const uint8_t *op = p - len;
+        if (op[0] == 0xFF && ((op[1] >> 3) & 7) == 2)
+            return true;
+    }
+    return false;
+}
+
+/* The stack the faulting code ran on, as far as it may be read: the region the registry knows
+ * (the callback stack or the thread's stack), never past the guarded call's own frame. */
+static uint64_t stack_limit(const bcsim__frame_t *f, uint64_t rsp)
+{
+    if (rsp < 0x10000 || (rsp & 7))
+        return 0;
+    const bcsim__region_t *r = bcsim__mem_find(rsp);
+    if (!r || r->mclass != BCSIM__MEM_STACK || rsp + 16 > r->end)
+        return 0;
+    uint64_t top = r->end;
+    if ((uint64_t)f > rsp && (uint64_t)f < top)
+        top = (uint64_t)f;
+    return top;
+}
+
+/* Reads the faulting code's stack, which holds sanitizer redzones when the driver or bcsim is
+ * instrumented: plain loads, not checked ones. */
+__attribute__((no_sanitize("address"))) static void record_fault(bcsim__frame_t *f, int sig,
+                                                                  siginfo_t *si, void *uc_)
 {
     ucontext_t *uc = uc_;
     f->signo = sig;
     f->si_code = si ? si->si_code : 0;
     f->fault_addr = si ? (uint64_t)si->si_addr : 0;
     f->fault_pc = uc ? (uint64_t)uc->uc_mcontext.gregs[REG_RIP] : 0;
+    f->fault_rsp = uc ? (uint64_t)uc->uc_mcontext.gregs[REG_RSP] : 0;
     f->fault_write = uc && (uc->uc_mcontext.gregs[REG_ERR] & 2);
+    f->fault_exec = uc && sig == SIGSEGV && (uc->uc_mcontext.gregs[REG_ERR] & 0x10);
+    /* A signal someone sent (raise, kill, tgkill, sigqueue) carries a pid, not an address. */
+    if (f->si_code <= 0)
+        f->fault_addr = 0;
     if (sig == SIGFPE || sig == SIGILL || sig == SIGTRAP || sig == SIGABRT)
         f->fault_addr = f->fault_pc;
+    f->stack_top_word = f->stack_below_word = f->driver_pc = 0;
+    uint64_t rsp = f->fault_rsp, top = stack_limit(f, rsp);
+    if (!top) {
+        /* a stack pointer in the guard page (stack overflow) or somewhere unknown */
+        const bcsim__region_t *r = rsp >= 8 ? bcsim__mem_find(rsp - 8) : NULL;
+        if (r && r->mclass == BCSIM__MEM_STACK && rsp <= r->end)
+            f->stack_below_word = *(const uint64_t *)(rsp - 8);
+        return;
+    }
+    f->stack_top_word = *(const uint64_t *)rsp;
+    if (rsp - 8 >= bcsim__mem_find(rsp)->start)
+        f->stack_below_word = *(const uint64_t *)(rsp - 8);
+    /* Outside driver code (the C library's memmove behind RtlCopyMemory, a shim routine given
+     * a bad pointer, raise()): the finding belongs to the first driver frame above the fault.
+     * Scan the stack words for a return address into driver code (bounded: 64 KiB). */
+    if (bcsim__in_driver_code(f->fault_pc) && !f->fault_exec && f->si_code > 0)
+        return;
+    uint64_t end = top - rsp > 0x10000 ? rsp + 0x10000 : top;
+    for (uint64_t a = rsp; a + 8 <= end; a += 8) {
+        uint64_t w = *(const uint64_t *)a;
+        if (bcsim__is_driver_return_address(w)) {
+            f->driver_pc = w;
+            return;
+        }
+    }
 }
 
 /* The NTSTATUS a driver __except filter sees for this signal, or 0 when the event is not
@@ -203,6 +278,8 @@ static int exception_code(int sig, siginfo_t *si)
         const bcsim__region_t *r = bcsim__mem_find((uint64_t)si->si_addr);
         if (r && (r->mclass == BCSIM__MEM_PAGED || r->mclass == BCSIM__MEM_GUARD))
             return 0;
+        if (bcsim__pool_quarantined((uint64_t)si->si_addr, NULL))
+            return 0;   /* special pool: Driver Verifier bug checks (0xD5), no exception */
         return BCSIM_STATUS_ACCESS_VIOLATION;
     }
     case SIGFPE:
@@ -237,25 +314,43 @@ static _Noreturn void seh_jump(bcsim_seh_frame_t *s, int code, uint64_t pc, uint
     siglongjmp(env, 1);
 }
 
+static void fault_handler(int sig, siginfo_t *si, void *uc);
+
+/* Depth of chain() per signal: a previous handler that hands the signal back to bcsim (as
+ * libFuzzer's SIGSEGV handler does with its "upstream" handler) must not loop for ever. */
+static volatile sig_atomic_t chain_depth[65];
+
 static void chain(int sig, siginfo_t *si, void *uc)
 {
+    bool sent = si && si->si_code <= 0;   /* raise/kill: returning would not repeat it */
+    if (sig > 0 && sig < 65 && chain_depth[sig]) {
+        /* Re-entered: nobody upstream handles it; take the default action. */
+        signal(sig, SIG_DFL);
+        if (sig == SIGABRT || sig == SIGTRAP || sent)
+            raise(sig);
+        return;
+    }
     for (size_t i = 0; i < BCSIM_ARRAY_SIZE(fault_signals); i++) {
         if (fault_signals[i] != sig)
             continue;
         struct sigaction *o = &C.old[i];
-        if ((o->sa_flags & SA_SIGINFO) && o->sa_sigaction) {
+        if ((o->sa_flags & SA_SIGINFO) && o->sa_sigaction && o->sa_sigaction != fault_handler) {
+            chain_depth[sig]++;
             o->sa_sigaction(sig, si, uc);
+            chain_depth[sig]--;
             return;
         }
-        if (o->sa_handler != SIG_DFL && o->sa_handler != SIG_IGN) {
+        if (!(o->sa_flags & SA_SIGINFO) && o->sa_handler != SIG_DFL && o->sa_handler != SIG_IGN) {
+            chain_depth[sig]++;
             o->sa_handler(sig);
+            chain_depth[sig]--;
             return;
         }
     }
     /* Default action: restore it and let the signal happen again on return (synchronous
-     * faults re-fault; abort re-raises). */
+     * faults re-fault; abort and signals sent by raise/kill are raised again). */
     signal(sig, SIG_DFL);
-    if (sig == SIGABRT || sig == SIGTRAP)
+    if (sig == SIGABRT || sig == SIGTRAP || sent)
         raise(sig);
 }
 
@@ -349,16 +444,24 @@ static void *watchdog_main(void *arg)
     sigfillset(&all);
     pthread_sigmask(SIG_BLOCK, &all, NULL);
     struct timespec tick = { 0, 5 * 1000 * 1000 };
+    uint64_t seen_gen = 0, seen_progress = 0, still_since = 0;
     for (;;) {
         nanosleep(&tick, NULL);
         uint64_t gen = wd_generation;
         if (!(gen & 1) || wd_fired == gen)
             continue;
-        uint64_t wall = now_ns(CLOCK_MONOTONIC) - wd_start_wall_ns;
-        uint64_t cpu = now_ns(main_cpu_clock) - wd_start_cpu_ns;
+        uint64_t now = now_ns(CLOCK_MONOTONIC), progress = bcsim__progress;
+        if (gen != seen_gen || progress != seen_progress) {
+            /* a new call, or the running one moved: the no-progress clock starts again */
+            seen_gen = gen;
+            seen_progress = progress;
+            still_since = now;
+            continue;
+        }
+        uint64_t cpu = wd_cpu_ms ? now_ns(main_cpu_clock) - wd_start_cpu_ns : 0;
         if (gen != wd_generation)
             continue;
-        if ((wd_wall_ms && wall > (uint64_t)wd_wall_ms * 1000000ULL) ||
+        if ((wd_wall_ms && now - still_since > (uint64_t)wd_wall_ms * 1000000ULL) ||
             (wd_cpu_ms && cpu > (uint64_t)wd_cpu_ms * 1000000ULL)) {
             wd_fired = gen;
             pthread_kill(C.main_thread, WATCHDOG_SIGNAL);
@@ -420,8 +523,14 @@ int bcsim__contain_install(void)
     sa.sa_sigaction = fault_handler;
     sa.sa_flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER;
     sigemptyset(&sa.sa_mask);
-    for (size_t i = 0; i < BCSIM_ARRAY_SIZE(fault_signals); i++)
-        sigaction(fault_signals[i], &sa, &C.old[i]);
+    for (size_t i = 0; i < BCSIM_ARRAY_SIZE(fault_signals); i++) {
+        /* Re-installing after someone replaced a handler: bcsim's own handler is never
+         * remembered as the one to chain to (it would chain to itself for ever). */
+        struct sigaction prev;
+        sigaction(fault_signals[i], &sa, &prev);
+        if (!((prev.sa_flags & SA_SIGINFO) && prev.sa_sigaction == fault_handler))
+            C.old[i] = prev;
+    }
     sa.sa_sigaction = watchdog_handler;
     sigaction(WATCHDOG_SIGNAL, &sa, &C.old_wd);
     C.installed = true;
@@ -553,8 +662,8 @@ int bcsim__guarded_call(bcsim__frame_t *f, void (*fn)(void *), void *arg)
             watchdog_start();
             wd_wall_ms = bcsim__m.cfg.watchdog_wall_ms;
             wd_cpu_ms = bcsim__m.cfg.watchdog_cpu_ms;
-            wd_start_wall_ns = now_ns(CLOCK_MONOTONIC);
-            wd_start_cpu_ns = now_ns(main_cpu_clock);
+            if (wd_cpu_ms)
+                wd_start_cpu_ns = now_ns(main_cpu_clock);
             f->generation = wd_generation + 1; /* odd: armed */
             wd_generation = f->generation;
         }

@@ -40,6 +40,14 @@ typedef struct bcsim__frame {
     bool hang_virtual;
     int exception_code;           /* software exception (no signal) */
     uint64_t fault_addr, fault_pc;
+    uint64_t fault_rsp;           /* stack pointer at the fault */
+    bool fault_exec;              /* an instruction fetch faulted (page-fault error code bit 4) */
+    uint64_t stack_top_word;      /* [rsp] at the fault (a call's return address), 0 if unread */
+    uint64_t stack_below_word;    /* [rsp - 8] (the address a `ret` just popped), 0 if unread */
+    uint64_t driver_pc;           /* first return address into driver code above the fault when
+                                     the fault itself is outside driver code (libc, the shim) */
+    uint64_t routine;             /* input: the driver routine the call ran (a callback), named
+                                     when neither the fault nor the stack shows a driver line */
     int seh_handled;              /* exceptions a driver __except handled during the call */
     int seh_last_code;
     uint64_t seh_last_pc, seh_last_addr;
@@ -57,6 +65,11 @@ int bcsim__driver_stack_create(void);
 uint32_t bcsim__driver_stack_bytes(void);
 void bcsim__callback_stack_destroy(void);
 bool bcsim__in_callback_stack_guard(uint64_t addr);
+/* Is addr a return address in a loaded driver module (not the host program): executable
+ * driver code right after a call instruction? Async-signal-safe. */
+bool bcsim__is_driver_return_address(uint64_t addr);
+/* Is addr inside a loaded driver module's code (not the host program)? Async-signal-safe. */
+bool bcsim__in_driver_code(uint64_t addr);
 void bcsim__raise_exception(int code, uint64_t pc);
 void bcsim__watchdog_virtual_check(void);
 /* Unwinds bcsim's frame and SEH stacks to a saved point (after a jump to a catch point). */
@@ -72,6 +85,8 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
 /* Harness code that allocates or holds harness state runs "critical": the watchdog defers
  * ending a callback until it leaves. */
 extern volatile int bcsim__critical;
+/* Bumped by every kernel call and virtual-time advance: the watchdog's "no progress". */
+extern volatile uint64_t bcsim__progress;
 void bcsim__critical_leave_slow(void);
 #define BCSIM__CRITICAL_ENTER() (bcsim__critical++)
 #define BCSIM__CRITICAL_LEAVE() do { if (--bcsim__critical == 0) bcsim__critical_leave_slow(); } while (0)

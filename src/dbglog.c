@@ -164,9 +164,13 @@ void bcsim__dbgprint_emit(const char *text, bcsim__u64 len, bcsim__u32 component
         to_sink(text, n);
 }
 
-/* ---- the ntstrsafe copy rule -------------------------------------------------------------------- */
+/* ---- the ntstrsafe rules (dispatcher-model.md 8.2) ------------------------------------------------
+ * The functions are compiled into the driver: Driver Verifier never sees the call and Windows
+ * raises no bug check for it, so the findings carry no bug-check code of their own and
+ * verifier.bugcheck_on never turns them into a bug check. The real hazard is pageable memory:
+ * the NLS tables a character-width conversion reads. */
 
-void bcsim__strsafe_irql_check(enum bcsim__export_id id, void *caller)
+void bcsim__strsafe_irql_check(enum bcsim__export_id id, void *caller, int printf_family)
 {
     uint8_t irql = bcsim__m.irql;
     if (irql == BCSIM_IRQL_PASSIVE)
@@ -175,13 +179,24 @@ void bcsim__strsafe_irql_check(enum bcsim__export_id id, void *caller)
     bcsim__export_info((uint32_t)id, &name, NULL, NULL, NULL, NULL, NULL);
     bcsim__report_t r = { .id = BCSIM_V_STRSAFE_AT_HIGH_IRQL, .reason = BCSIM__NO_REASON,
                           .pc = (uint64_t)caller, .dedupe = (uint64_t)caller };
-    if (bcsim__m.cfg.verifier_strsafe_copy_violation) {
-        r.id = BCSIM_V_IRQL_TOO_HIGH;
-        r.bugcheck_code = BCSIM_BC_DRIVER_VIOLATION;
-        r.bugcheck_params[0] = 2;
-        r.bugcheck_params[1] = irql;
-        r.bugcheck_params[2] = BCSIM_IRQL_PASSIVE;
-    }
-    bcsim__violation(&r, "%s called at %s (%u); its maximum is PASSIVE_LEVEL (0)", name,
-                     bcsim__irql_name(irql), irql);
+    if (!printf_family && bcsim__m.cfg.verifier_strsafe_copy_violation)
+        r.id = BCSIM_V_STRSAFE_COPY_AT_HIGH_IRQL;
+    bcsim__violation(&r, "%s called at %s (%u); Learn documents PASSIVE_LEVEL (compiled into the driver: no bug check)",
+                     name, bcsim__irql_name(irql), irql);
+}
+
+void bcsim__strsafe_format_check(enum bcsim__export_id id, void *caller, unsigned used)
+{
+    uint8_t irql = bcsim__m.irql;
+    if (!(used & BCSIM__FMT_USED_UNICODE) || irql <= BCSIM_IRQL_APC)
+        return;
+    const char *name = "?";
+    bcsim__export_info((uint32_t)id, &name, NULL, NULL, NULL, NULL, NULL);
+    bcsim__report_t r = { .id = BCSIM_V_STRSAFE_CONVERSION_AT_HIGH_IRQL, .reason = BCSIM__NO_REASON,
+                          .pc = (uint64_t)caller, .dedupe = (uint64_t)caller ^ 0x55,
+                          .bugcheck_code = BCSIM_BC_DRIVER_IRQL_NOT_LESS_OR_EQUAL,
+                          .bugcheck_params = { 0, irql, 0, (uint64_t)caller } };
+    bcsim__violation(&r, "%s converted between narrow and wide characters at %s (%u): the NLS tables "
+                     "it reads are pageable, and a paged-out table at this IRQL is a 0x50/0xD1 bug check",
+                     name, bcsim__irql_name(irql), irql);
 }

@@ -8,6 +8,8 @@
 #include "internal.h"
 #include "contain.h"
 
+#include <time.h>
+
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -95,17 +97,55 @@ static void describe_pool(uint64_t addr, char *buf, size_t size)
     }
     bcsim__srcloc_t loc;
     bcsim__symbolize(al->site, &loc);
+    bcsim__srcloc_t fl = { 0 };
+    if (al->freed && al->free_site)
+        bcsim__symbolize(al->free_site, &fl);
     snprintf(buf, size, "; in %s allocation %#llx+%#llx (tag '%s', %llu bytes) allocated at %s:%u%s%s",
              al->paged ? "paged pool" : "nonpaged pool", (unsigned long long)al->addr,
              (unsigned long long)(addr - al->addr), tag, (unsigned long long)al->size,
              loc.file ? loc.file : "?", loc.line, al->freed ? ", already freed" : "",
-             "");
+             al->freed && al->free_site ? bcsim__strfmt(" at %s:%u", fl.file ? fl.file : "?", fl.line) : "");
+}
+
+/* Where a fault is reported: the faulting instruction when it is driver code; otherwise the
+ * driver's call that led to it (the C library's memmove behind RtlCopyMemory, a shim routine
+ * given a bad pointer), the library frame named as detail. */
+static uint64_t fault_site(const bcsim__frame_t *f, const char **detail)
+{
+    *detail = "";
+    if (f->driver_pc) {
+        *detail = bcsim__strfmt(" (the faulting instruction is in %s, called from the driver)",
+                                bcsim__symbol_name(f->fault_pc));
+        return f->driver_pc - 1;   /* inside the driver's call instruction: its line */
+    }
+    if (f->routine && bcsim__image_of(f->fault_pc) < 0) {
+        /* Outside every image bcsim knows (the C library, a wild jump) and no driver frame on
+         * the stack: the driver routine that was running. */
+        *detail = bcsim__strfmt(" (the faulting instruction %#llx is outside the driver; no driver frame was found on the stack)",
+                                (unsigned long long)f->fault_pc);
+        return f->routine;
+    }
+    return f->fault_pc;
+}
+
+static const char *signal_name(int sig)
+{
+    switch (sig) {
+    case SIGSEGV: return "SIGSEGV";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGILL: return "SIGILL";
+    case SIGTRAP: return "SIGTRAP";
+    case SIGABRT: return "SIGABRT";
+    default: return "a signal";
+    }
 }
 
 void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t reason,
                          bool in_callback, const char *what)
 {
-    bcsim__report_t r = { .component = component, .reason = reason, .pc = f->fault_pc,
+    const char *detail;
+    bcsim__report_t r = { .component = component, .reason = reason, .pc = fault_site(f, &detail),
                           .address = f->fault_addr };
     uint8_t irql = in_callback ? BCSIM_IRQL_HIGH : bcsim__m.irql;
     char pool[256];
@@ -123,7 +163,68 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
         r.bugcheck_code = BCSIM_BC_KMODE_EXCEPTION_NOT_HANDLED;
         r.bugcheck_params[0] = (uint32_t)code;
         r.bugcheck_params[1] = f->fault_pc;
-        bcsim__violation(&r, "exception %#x in %s not handled", (uint32_t)code, what);
+        bcsim__violation(&r, "exception %#x in %s not handled%s", (uint32_t)code, what, detail);
+        return;
+    }
+    /* A signal the driver sent itself (raise, kill, tgkill): no fault, no address. abort()
+     * is ABORTED (below). */
+    if (f->si_code <= 0 && f->signo != SIGABRT) {
+        r.id = BCSIM_V_SIGNAL_RAISED;
+        r.address = 0;
+        bcsim__violation(&r, "%s sent with raise()/kill() in %s%s (no Windows equivalent)",
+                         signal_name(f->signo), what, detail);
+        return;
+    }
+    if (f->signo == SIGSEGV && f->si_code == SI_KERNEL) {
+        /* #GP: a non-canonical address, a misaligned SSE access, a privileged operation. On
+         * Windows an access violation whose address is unknown (-1). */
+        r.id = BCSIM_V_GENERAL_PROTECTION_FAULT;
+        r.address = UINT64_MAX;
+        r.bugcheck_code = BCSIM_BC_KMODE_EXCEPTION_NOT_HANDLED;
+        r.bugcheck_params[0] = (uint32_t)BCSIM_STATUS_ACCESS_VIOLATION;
+        r.bugcheck_params[1] = f->fault_pc;
+        r.bugcheck_params[3] = UINT64_MAX;
+        bcsim__violation(&r, "general-protection fault in %s (a non-canonical address, a misaligned "
+                         "SSE access or a privileged operation)%s", what, detail);
+        return;
+    }
+    if (f->signo == SIGSEGV && (f->fault_exec || f->fault_pc == f->fault_addr)) {
+        /* Execution reached an address that is no code. After `call reg` the return address
+         * is on top of the stack; after `ret` the bad address is the word just popped. */
+        bool called = bcsim__is_driver_return_address(f->stack_top_word);
+        bool returned = !called && f->stack_below_word == f->fault_pc;
+        r.id = called ? BCSIM_V_CALL_TO_INVALID_ADDRESS
+               : returned ? BCSIM_V_RETURN_TO_INVALID_ADDRESS : BCSIM_V_CALL_TO_INVALID_ADDRESS;
+        if (called)
+            r.pc = f->stack_top_word - 1;
+        r.bugcheck_code = irql > BCSIM_IRQL_DISPATCH ? BCSIM_BC_DRIVER_IRQL_NOT_LESS_OR_EQUAL
+                                                     : BCSIM_BC_PAGE_FAULT_IN_NONPAGED_AREA;
+        r.bugcheck_params[0] = f->fault_addr;
+        r.bugcheck_params[1] = irql > BCSIM_IRQL_DISPATCH ? irql : 0x10;
+        r.bugcheck_params[2] = irql > BCSIM_IRQL_DISPATCH ? 8 : (called ? f->stack_top_word : 0);
+        r.bugcheck_params[3] = called ? f->stack_top_word : 0;
+        bcsim__violation(&r, returned ? "%s returned to %#llx (%s): its return address on the stack was overwritten"
+                                      : "%s called %#llx (%s) through a NULL or invalid function pointer",
+                         what, (unsigned long long)f->fault_addr, bcsim__mem_describe(f->fault_addr));
+        return;
+    }
+    const bcsim__alloc_t *gone;
+    if (f->signo == SIGSEGV && bcsim__pool_quarantined(f->fault_addr, &gone)) {
+        /* Driver Verifier's special pool: a freed block's pages stay invalid, and touching
+         * them is DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL (0xD5). */
+        bcsim__srcloc_t at, fr;
+        bcsim__symbolize(gone->site, &at);
+        bcsim__symbolize(gone->free_site, &fr);
+        r.id = BCSIM_V_POOL_USE_AFTER_FREE;
+        r.bugcheck_code = BCSIM_BC_DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL;
+        r.bugcheck_params[0] = f->fault_addr;
+        r.bugcheck_params[1] = f->fault_write;
+        r.bugcheck_params[2] = f->fault_pc;
+        bcsim__violation(&r, "%s of %#llx in %s: %llu bytes into a %llu-byte %s block allocated at %s:%u and freed at %s:%u%s",
+                         access, (unsigned long long)f->fault_addr, what,
+                         (unsigned long long)(f->fault_addr - gone->addr), (unsigned long long)gone->size,
+                         gone->paged ? "paged pool" : "nonpaged pool", at.file ? at.file : "?", at.line,
+                         fr.file ? fr.file : "?", fr.line, detail);
         return;
     }
     switch (f->signo) {
@@ -171,8 +272,8 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
             r.bugcheck_params[1] = f->fault_write ? 2 : 0;
             r.bugcheck_params[2] = f->fault_pc;
         }
-        bcsim__violation(&r, "%s of %#llx (%s) in %s%s", access, (unsigned long long)f->fault_addr,
-                         bcsim__mem_describe(f->fault_addr), what, pool);
+        bcsim__violation(&r, "%s of %#llx (%s) in %s%s%s", access, (unsigned long long)f->fault_addr,
+                         bcsim__mem_describe(f->fault_addr), what, pool, detail);
         return;
     }
     case SIGFPE:
@@ -180,7 +281,7 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
         r.bugcheck_code = BCSIM_BC_KMODE_EXCEPTION_NOT_HANDLED;
         r.bugcheck_params[0] = (uint32_t)BCSIM_STATUS_INTEGER_DIVIDE_BY_ZERO;
         r.bugcheck_params[1] = f->fault_pc;
-        bcsim__violation(&r, "in %s", what);
+        bcsim__violation(&r, "in %s%s", what, detail);
         return;
     case SIGILL:
         r.id = BCSIM_V_ILLEGAL_INSTRUCTION;
@@ -188,7 +289,7 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
         r.bugcheck_params[0] = (uint32_t)(f->si_code == ILL_PRVOPC ? BCSIM_STATUS_PRIVILEGED_INSTRUCTION
                                                                    : BCSIM_STATUS_ILLEGAL_INSTRUCTION);
         r.bugcheck_params[1] = f->fault_pc;
-        bcsim__violation(&r, "in %s", what);
+        bcsim__violation(&r, "in %s%s", what, detail);
         return;
     case SIGABRT:
         r.id = BCSIM_V_ABORTED;
@@ -270,7 +371,15 @@ int bcsim__invoke(bcsim__cb_t *cb)
                                  c->routine, c->component ? c->component : "?");
         bcsim__gdb_callback_hook(cb->record, c->reason, c->component, cb->routine, c->phase, idx);
     }
+    /* Wall time per call (JUnit times testcases with it); not in the fuzz harness, where two
+     * clock reads would be a measurable part of every input. */
+    struct timespec t0 = { 0, 0 }, t1 = { 0, 0 };
+    bool timed = !bcsim__m.untimed_calls;
+    if (timed)
+        clock_gettime(CLOCK_MONOTONIC, &t0);
     cb->outcome = bcsim__guarded_call(&f, call_routine, &t);
+    if (timed)
+        clock_gettime(CLOCK_MONOTONIC, &t1);
     bcsim__driver_code_leave();
 
     bcsim__violations_resolve();
@@ -286,22 +395,37 @@ int bcsim__invoke(bcsim__cb_t *cb)
     case BCSIM__OUT_FAULT:
         /* abort() raises SIGABRT inside the C library, which is no memory bcsim knows: name the
          * callback rather than a libc line. */
-        if (f.signo == SIGABRT && !bcsim__mem_find(f.fault_pc))
-            f.fault_pc = f.fault_addr = (uint64_t)cb->routine;
+        f.routine = (uint64_t)cb->routine;
         bcsim__report_fault(&f, component, reason, true, what);
         break;
     case BCSIM__OUT_HANG: {
         bcsim__report_t r = { .id = BCSIM_V_CALLBACK_HANG, .component = component,
                               .reason = reason, .pc = (uint64_t)cb->routine };
         bcsim__violation(&r, "%s was abandoned after %s", what,
-                         f.hang_virtual ? bcsim__strfmt("%u ms of virtual time", bcsim__m.cfg.watchdog_virtual_ms)
-                                        : bcsim__strfmt("%u ms of CPU or %u ms of wall time",
-                                                        bcsim__m.cfg.watchdog_cpu_ms,
-                                                        bcsim__m.cfg.watchdog_wall_ms));
+                         f.hang_virtual ? bcsim__strfmt("%u ms of virtual time (watchdog.virtual_ms)",
+                                                        bcsim__m.cfg.watchdog_virtual_ms)
+                         : bcsim__m.cfg.watchdog_cpu_ms
+                             ? bcsim__strfmt("%u ms of wall time without progress (watchdog.wall_ms) or %u ms of CPU (watchdog.cpu_ms)",
+                                             bcsim__m.cfg.watchdog_wall_ms, bcsim__m.cfg.watchdog_cpu_ms)
+                             : bcsim__strfmt("%u ms of wall time without progress: no kernel call, no virtual time (watchdog.wall_ms)",
+                                             bcsim__m.cfg.watchdog_wall_ms));
         break;
     }
     default:
         break;
+    }
+    /* Slow is not hung (dispatcher-model.md 7.11): a call that used more than watchdog.slow_ms of
+     * virtual time ran to its end; it is reported, once per routine and bug check. */
+    uint64_t spent = bcsim__clock_now_100ns() - f.virtual_start;
+    if (cb->outcome == BCSIM__OUT_RETURNED && bcsim__m.cfg.watchdog_slow_ms &&
+        spent > (uint64_t)bcsim__m.cfg.watchdog_slow_ms * 10000ULL) {
+        bcsim__report_t r = { .id = BCSIM_V_SLOW_CALLBACK, .component = component,
+                              .reason = reason, .pc = (uint64_t)cb->routine,
+                              .dedupe = (uint64_t)cb->routine ^ 0x510e };
+        bcsim__violation(&r, "%s used %llu ms of virtual time (watchdog.slow_ms %u)",
+                         what ? what : bcsim__strfmt("%s callback %s", bcsim_reason_name(reason),
+                                                     bcsim__symbol_name((uint64_t)cb->routine)),
+                         (unsigned long long)(spent / 10000), bcsim__m.cfg.watchdog_slow_ms);
     }
     if (cb->outcome == BCSIM__OUT_RETURNED && bcsim__m.irql != cb->irql) {
         bcsim__report_t r = { .id = BCSIM_V_IRQL_NOT_RESTORED, .component = component,
@@ -320,6 +444,8 @@ int bcsim__invoke(bcsim__cb_t *cb)
     }
     c = bcsim__call(idx);
     if (c) {
+        c->wall_ns = (uint64_t)(t1.tv_sec - t0.tv_sec) * 1000000000ULL + (uint64_t)t1.tv_nsec - (uint64_t)t0.tv_nsec;
+        c->virtual_100ns = spent;
         c->outcome = (uint32_t)cb->outcome;
         c->irql_after = bcsim__m.irql;
         c->state_after = bcsim__rec_state(cb->record, cb->legacy);

@@ -8,6 +8,7 @@
  */
 #include "internal.h"
 #include "contain.h"
+#include "imports.h"
 
 #include <dlfcn.h>
 #include <elf.h>
@@ -251,6 +252,7 @@ int bcsim_driver_load(bcsim_sim_t *sim, const char *path, const char *registry_p
         bcsim__set_last_error("%s", why);
         return rc;
     }
+    bcsim__imports_bind(path);      /* stubs for the imports bcsim does not provide */
     const char *name = basename_noext(path);
     open_args_t oa = { .path = path };
     rc = bcsim__run_driver_code(call_dlopen, &oa, "static constructors", name, NULL);
@@ -267,6 +269,7 @@ int bcsim_driver_load(bcsim_sim_t *sim, const char *path, const char *registry_p
         bcsim__set_last_error("%s does not define DriverEntry", path);
         return BCSIM_ENOENTRY;
     }
+    bcsim__imports_report_loaded(path, name, (uint64_t)di.dli_fbase);
     return attach(name, path, entry, h, registry_path, out);
 }
 
@@ -304,12 +307,12 @@ int bcsim_driver_unload(bcsim_sim_t *sim, bcsim_driver_t *drv)
     if (bcsim__m.halted)
         return BCSIM_ESTATE;
     drv->unload = bcsim__nt_driver_unload_routine(drv->driver_object);
-    if (drv->unload) {
-        entry_args_t a = { .entry = drv->unload, .drvobj = drv->driver_object };
-        int rc = bcsim__run_driver_code(call_unload, &a, "DriverUnload", drv->name, drv->unload);
-        if (rc)
-            return rc;
-    }
+    if (!drv->unload)
+        return BCSIM_ENOUNLOAD;   /* Windows cannot unload it: nothing to check */
+    entry_args_t a = { .entry = drv->unload, .drvobj = drv->driver_object };
+    int rc = bcsim__run_driver_code(call_unload, &a, "DriverUnload", drv->name, drv->unload);
+    if (rc)
+        return rc;
     drv->unloaded = true;
     bcsim__records_check_unload(drv->image);
     const bcsim__image_t *im = bcsim__image_get(drv->image);

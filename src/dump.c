@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <xxhash.h>
 
 bcsim__os_buffers_t bcsim__osb;
 
@@ -223,7 +224,7 @@ int bcsim__dump_stream_chunk(uint32_t type, const void *buf, uint32_t len)
         done += n;
     }
     if (w && called)
-        w->hash = bcsim_hash64(buf, len, 0);
+        w->hash = XXH3_64bits(buf, len);
     D.file_offset += len;
     bcsim__run.phase = saved_phase;
     return 0;
@@ -398,7 +399,7 @@ void bcsim__dump_run(void)
 
     bcsim__dump_params_t p;
     bcsim__dump_params_init(&p);
-    p.dump_type = t == BCSIM_DUMP_FULL ? 1 : 5;
+    p.dump_type = t == BCSIM_DUMP_FULL ? 1 : t == BCSIM_DUMP_HEADER ? 3 : 5;
     p.bugcheck_code = (uint32_t)bcsim__m.bugcheck_data[0];   /* "when the header is written" */
     memcpy(p.bugcheck_params, &bcsim__m.bugcheck_data[1], sizeof(p.bugcheck_params));
     p.build_number = cfg->build_number;
@@ -408,7 +409,7 @@ void bcsim__dump_run(void)
     p.secondary_size = bcsim__secondary_region_size();
     p.secondary_packed = cfg->secondary_packed;
     p.comment = t == BCSIM_DUMP_SMALL ? "bcsim simulated crash dump (small-dump configuration: only chosen pages)"
-              : t == BCSIM_DUMP_HEADER ? "bcsim simulated crash dump (header-only configuration: page tables only)"
+              : t == BCSIM_DUMP_HEADER ? "bcsim simulated crash dump (header-only configuration)"
                                        : "bcsim simulated crash dump";
     p.regs.rip = u->ctx_rip;
     p.regs.rsp = u->ctx_rsp;

@@ -459,6 +459,17 @@ static int build_space_runs(bcsim__dump_writer_t *w)
 
 static int compute_layout(bcsim__dump_writer_t *w)
 {
+    if (w->p.dump_type == BCSIM__DMP_TYPE_HEADER) {
+        /* Header only (dispatcher-model.md 6.2): the 0x2000-byte header and nothing else;
+         * DumpIo sees Header, then Complete. */
+        w->pages = 0;
+        w->first_page = BCSIM__DMP_HEADER_SIZE;
+        w->tagged = BCSIM__DMP_HEADER_SIZE;
+        w->file_size = BCSIM__DMP_HEADER_SIZE;
+        if (w->p.min_file_size > w->file_size)
+            w->file_size = ROUND_UP(w->p.min_file_size, PAGE);
+        return 0;
+    }
     w->pages = bcsim__pfnset_count(w->present);
     if (w->p.dump_type == BCSIM__DMP_TYPE_FULL) {
         uint64_t runs = bcsim__pfnset_runs(w->present);
@@ -499,8 +510,11 @@ int bcsim__dump_writer_create(const bcsim__dump_params_t *p, bcsim__pfnset_t *pr
     const char *why = NULL;
     if (!p || !present || !sink)
         why = "missing parameters";
-    else if (p->dump_type != BCSIM__DMP_TYPE_FULL && p->dump_type != BCSIM__DMP_TYPE_BITMAP_FULL)
-        why = "DumpType must be 1 (full) or 5 (bitmap)";
+    else if (p->dump_type != BCSIM__DMP_TYPE_FULL && p->dump_type != BCSIM__DMP_TYPE_BITMAP_FULL &&
+             p->dump_type != BCSIM__DMP_TYPE_HEADER)
+        why = "DumpType must be 1 (full), 3 (header only) or 5 (bitmap)";
+    else if (p->dump_type == BCSIM__DMP_TYPE_HEADER && p->secondary_size)
+        why = "a header-only dump has no secondary region";
     else if (p->secondary_size % PAGE || p->secondary_size > (1ULL << 48))
         why = "secondary region size must be a page multiple below 2^48";
     else if (p->body_chunk_pages == 0 || p->body_chunk_pages > 0x10000)
@@ -785,6 +799,10 @@ int bcsim__dump_writer_body(bcsim__dump_writer_t *w)
     int rc = check_state(w, W_HEADER, "body");
     if (rc)
         return rc;
+    if (w->p.dump_type == BCSIM__DMP_TYPE_HEADER) {
+        w->state = W_BODY;   /* no body */
+        return 0;
+    }
     if (w->p.dump_type == BCSIM__DMP_TYPE_BITMAP_FULL) {
         bcsim__dmp_bitmap_header_t bh;
         memset(&bh, 0, sizeof(bh));

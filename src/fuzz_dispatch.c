@@ -15,7 +15,10 @@
 #include "bcsim/fuzz.h"
 
 #include <dlfcn.h>
-#include <elf.h>
+#include <fcntl.h>
+#include <gelf.h>
+#include <libelf.h>
+#include <unistd.h>
 #include <link.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,35 +202,30 @@ static bool data_section(const char *name)
     return !strncmp(name, ".data.", 6) || !strncmp(name, ".bss.", 5);
 }
 
+/* The module's writable data sections, read from its file with libelf (elfutils, linked
+ * through libdw anyway), each copied as it is now. */
 static void snapshot_module(const bcsim__image_t *im)
 {
     struct link_map *lm = NULL;
     if (!im->handle || dlinfo(im->handle, RTLD_DI_LINKMAP, &lm) != 0 || !lm)
         return;
-    FILE *f = fopen(im->path, "rb");
-    if (!f)
+    int fd = open(im->path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
         return;
-    Elf64_Ehdr eh;
-    Elf64_Shdr *sh = NULL;
-    char *names = NULL;
-    if (fread(&eh, sizeof(eh), 1, f) != 1 || memcmp(eh.e_ident, ELFMAG, SELFMAG) ||
-        eh.e_ident[EI_CLASS] != ELFCLASS64 || eh.e_shentsize != sizeof(Elf64_Shdr) ||
-        eh.e_shnum == 0 || eh.e_shstrndx >= eh.e_shnum)
+    elf_version(EV_CURRENT);
+    Elf *e = elf_begin(fd, ELF_C_READ, NULL);
+    size_t shstrndx;
+    if (!e || elf_kind(e) != ELF_K_ELF || gelf_getclass(e) != ELFCLASS64 ||
+        elf_getshdrstrndx(e, &shstrndx) != 0)
         goto out;
-    sh = calloc(eh.e_shnum, sizeof(*sh));
-    if (!sh || fseek(f, (long)eh.e_shoff, SEEK_SET) || fread(sh, sizeof(*sh), eh.e_shnum, f) != eh.e_shnum)
-        goto out;
-    const Elf64_Shdr *strs = &sh[eh.e_shstrndx];
-    names = calloc(1, strs->sh_size + 1);
-    if (!names || fseek(f, (long)strs->sh_offset, SEEK_SET) || fread(names, 1, strs->sh_size, f) != strs->sh_size)
-        goto out;
-    for (unsigned i = 0; i < eh.e_shnum; i++) {
-        const Elf64_Shdr *s = &sh[i];
-        if (!(s->sh_flags & SHF_ALLOC) || !(s->sh_flags & SHF_WRITE) || s->sh_name >= strs->sh_size ||
-            !data_section(names + s->sh_name) || s->sh_size == 0)
+    for (Elf_Scn *scn = elf_nextscn(e, NULL); scn; scn = elf_nextscn(e, scn)) {
+        GElf_Shdr sh;
+        const char *name;
+        if (!gelf_getshdr(scn, &sh) || !(sh.sh_flags & SHF_ALLOC) || !(sh.sh_flags & SHF_WRITE) ||
+            sh.sh_size == 0 || !(name = elf_strptr(e, shstrndx, sh.sh_name)) || !data_section(name))
             continue;
-        uint64_t start = (lm->l_addr + s->sh_addr + 7) & ~7ull;
-        uint64_t end = (lm->l_addr + s->sh_addr + s->sh_size) & ~7ull;
+        uint64_t start = (lm->l_addr + sh.sh_addr + 7) & ~7ull;
+        uint64_t end = (lm->l_addr + sh.sh_addr + sh.sh_size) & ~7ull;
         if (end <= start || !bcsim__mem_is(start, end - start, BCSIM__MC_RESIDENT))
             continue;
         struct fz_snap *sn = BCSIM_VEC_PUSH(&F.snaps);
@@ -243,9 +241,9 @@ static void snapshot_module(const bcsim__image_t *im)
         raw_copy(sn->copy, sn->at, sn->words);
     }
 out:
-    free(names);
-    free(sh);
-    fclose(f);
+    if (e)
+        elf_end(e);
+    close(fd);
 }
 
 static void snapshots_free(void)
@@ -320,6 +318,7 @@ int bcsim_fuzz_setup(bcsim_sim_t *sim, const bcsim_fuzz_options_t *opts)
     BCSIM_VEC_FREE(&F.recs);
     memset(F.per_list, 0, sizeof(F.per_list));
     F.opt = opts ? *opts : (bcsim_fuzz_options_t){ 0 };
+    bcsim__m.untimed_calls = true;
     for (uint32_t list = BCSIM_LIST_LEGACY; list <= BCSIM_LIST_PAGES; list++) {
         bcsim_record_iter_t it;
         bcsim_record_info_t info;

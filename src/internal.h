@@ -68,6 +68,7 @@ static inline void bcsim__raw_copy(void *dst, const void *src, size_t n)
 #define BCSIM_BC_DRIVER_VERIFIER_DETECTED_VIOLATION 0xC4
 #define BCSIM_BC_DRIVER_UNLOADED_WITHOUT_CANCELLING 0xCE
 #define BCSIM_BC_DRIVER_IRQL_NOT_LESS_OR_EQUAL 0xD1
+#define BCSIM_BC_DRIVER_PAGE_FAULT_IN_FREED_SPECIAL_POOL 0xD5
 #define BCSIM_BC_MANUALLY_INITIATED_CRASH 0xE2
 #define BCSIM_BC_POWER_FAILURE_SIMULATE 0xE5
 #define BCSIM_BC_DRIVER_VIOLATION 0x121
@@ -164,7 +165,9 @@ typedef struct bcsim__alloc {
     uint64_t addr, size;
     uint32_t tag;
     bool paged, freed;
+    bool special;               /* on pages of its own (the verifier's special pool) */
     uint64_t site;              /* return address of the allocating call */
+    uint64_t free_site;         /* return address of the freeing call (0 while live) */
     int32_t pool_type;
 } bcsim__alloc_t;
 
@@ -205,6 +208,8 @@ void *bcsim__pool_alloc(uint64_t size, bool paged, uint32_t tag, uint32_t align,
 /* 0 ok, 1 not an allocation, 2 already freed */
 int bcsim__pool_free(void *p, uint64_t site, const bcsim__alloc_t **out);
 const bcsim__alloc_t *bcsim__pool_find(uint64_t addr);
+/* Is addr in a freed special-pool block whose pages are still inaccessible (quarantine)? */
+bool bcsim__pool_quarantined(uint64_t addr, const bcsim__alloc_t **out);
 void bcsim__paged_protect(bool inaccessible);
 bool bcsim__paged_is_protected(void);
 /* Whole pages for the Mm routines (src/mm.c): a region of its own with this class and flags
@@ -266,6 +271,8 @@ void bcsim__symbolize(uint64_t pc, bcsim__srcloc_t *out);
 const char *bcsim__symbol_name(uint64_t addr);   /* "Fn" or "module+0x1234" */
 void bcsim__symbolize_invalidate(void);          /* after a module was loaded */
 void bcsim__symbolize_fini(void);
+/* The screen text so far (a copy), or NULL (src/screen.c). */
+const char *bcsim__screen_contents(void);
 
 /* ---- IRQL and the verifier gate (irql.c) ------------------------------------------- */
 uint8_t bcsim__irql_get(void);
@@ -295,7 +302,9 @@ typedef struct bcsim__walk_opts {
     int32_t reason;              /* reason records: only this reason is eligible */
     bool any_state;              /* harness iteration: do not filter by State/checksum */
 } bcsim__walk_opts_t;
-void bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_fn visit,
+/* @return true if the pass reached the end of the list, false if it stopped early (a
+ * structural fault, a cycle, a self-deregistration in strict mode, or visit's request). */
+bool bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_fn visit,
                  void *ctx);
 /* Structural check of one node (alignment, readability, Blink). */
 bool bcsim__walk_node_ok(const bcsim__list_t *node, const bcsim__list_t *prev, bool legacy);
@@ -306,7 +315,10 @@ typedef struct bcsim__recinfo {
     bool linked;                 /* in a list as far as bcsim's bookkeeping knows */
     int32_t image;               /* image that registered it */
     uint64_t site;               /* registering call site */
+    uint64_t serial;             /* registration number in this boot (1, 2, ...) */
 } bcsim__recinfo_t;
+/* What bcsim knows about a record address (registration site, image, serial); NULL if none. */
+const bcsim__recinfo_t *bcsim__record_info(const void *rec);
 
 struct bcsim_driver {
     int32_t image;
@@ -340,6 +352,7 @@ typedef struct bcsim__machine {
     BCSIM_VEC(bcsim__image_t) images;
     BCSIM_VEC(struct bcsim_driver *) drivers;
     int32_t current_call;        /* seq of the running callback, -1 */
+    bool untimed_calls;          /* the fuzz harness: no wall-clock reads per callback call */
     bool auxklib_initialized;
 } bcsim__machine_t;
 
@@ -372,6 +385,7 @@ typedef struct bcsim__run {
     BCSIM_VEC(bcsim_dumpio_write_t) writes;
     BCSIM_VEC(bcsim_blob_info_t) blobs;
     BCSIM_VEC(bcsim_port_access_t) ports;
+    uint64_t port_total;
     BCSIM_VEC(bcsim_range_t) ranges;
     size_t dbgprint_start;
     uint32_t violations_start;
@@ -423,6 +437,8 @@ void bcsim__set_last_error(const char *fmt, ...) __attribute__((format(printf, 1
 int bcsim__elf_check_driver(const char *path, char *err, size_t errlen);
 
 void bcsim__ports_shutdown(void);
+void bcsim__pci_shutdown(void);        /* src/pci.c: forgets the scripted PCI functions */
+void bcsim__sync_shutdown(void);      /* src/sync.c: forgets try-acquired locks */
 void bcsim__mm_shutdown(void);        /* src/mm.c: forgets the I/O-space mappings */
 
 /* Supervision (supervision.c): every piece of driver code is bracketed by enter/leave;

@@ -67,6 +67,13 @@ void bcsim__irql_set(uint8_t irql)
     bcsim__m.irql = irql;
 }
 
+unsigned char bcsim__irql_swap(unsigned char irql)
+{
+    uint8_t old = bcsim__m.irql;
+    bcsim__m.irql = irql;
+    return old;
+}
+
 const char *bcsim__irql_name(uint8_t irql)
 {
     switch (irql) {
@@ -109,6 +116,7 @@ void bcsim__export_enter(enum bcsim__export_id id, void *caller)
 void bcsim__export_enter_args(enum bcsim__export_id id, void *caller, bcsim__u64 p3, bcsim__u64 p4)
 {
     const struct bcsim__export *e = &exports[id];
+    bcsim__progress++;
     if (e->status == ST_STUB) {
         bcsim__report_t r = { .id = BCSIM_V_UNIMPLEMENTED_ROUTINE, .reason = BCSIM__NO_REASON,
                               .pc = (uint64_t)caller, .dedupe = 0x7000000000ULL + id };

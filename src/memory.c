@@ -2,11 +2,17 @@
  * src/memory.c — the memory registry: every range of driver-visible memory bcsim knows,
  * its class (dispatcher-model.md 8.3) and its synthetic physical frames (dump-format.md 13).
  *
- * Arenas (reserved once, committed in chunks, never reused within a boot so stale pointers
- * stay detectable):
- *   nonpaged pool  anonymous memory;
- *   paged pool     a memfd mapped twice: the driver view is made inaccessible while a bug
- *                  check runs, the harness alias stays readable for the dump writer;
+ * Arenas (reserved once, committed in chunks):
+ *   nonpaged pool  a memfd mapped twice: the driver view, and a harness alias that stays
+ *                  readable when the driver view of a freed block is made inaccessible;
+ *   paged pool     the same; the driver view is also made inaccessible while a bug check
+ *                  runs, the harness alias stays readable for the dump writer;
+ * Pool blocks (the verifier's special pool, knob pool.special, on with the verifier): every
+ * block starts on a page of its own, as Driver Verifier's special pool places it, so a freed
+ * block's pages can be made inaccessible in the driver view: a later access faults and is
+ * reported with its allocation and free sites. Freed blocks stay inaccessible for a bounded
+ * quarantine (pool.quarantine bytes, oldest first); only then may their pages serve a new
+ * block. With the special pool off, blocks are packed and never reused.
  *   OS             bcsim's own structures (list heads, KiBugCheckData, reason-specific data,
  *                  scratch pages), some ending at a guard page.
  *
@@ -38,10 +44,16 @@ typedef struct arena {
     uint64_t reserve;
     uint64_t cur;             /* bump offset */
     uint64_t committed;       /* bytes committed from base */
-    int fd;                   /* memfd (paged only) */
+    int fd;                   /* memfd (pool arenas) */
     uint32_t mclass;
     bool paged;
+    bool dual;                /* driver view + harness alias of one memfd */
     BCSIM_VEC(bcsim__alloc_t) allocs;  /* ascending by address */
+    /* special pool: freed spans in quarantine (FIFO), spans released for reuse */
+    BCSIM_VEC(uint64_t) quarantine;    /* allocation addresses, oldest first */
+    size_t quarantine_head;
+    uint64_t quarantine_bytes;
+    BCSIM_VEC(uint64_t) reusable;      /* allocation addresses whose span may be reused */
 } arena_t;
 
 static struct {
@@ -214,19 +226,20 @@ static arena_t *arena_of(uint64_t addr)
     return NULL;
 }
 
-static int arena_reserve(arena_t *a, const char *name, uint64_t size, bool paged)
+static int arena_reserve(arena_t *a, const char *name, uint64_t size, bool paged, bool dual)
 {
     memset(a, 0, sizeof(*a));
     a->name = name;
     a->reserve = size;
     a->paged = paged;
+    a->dual = dual;
     a->fd = -1;
     a->mclass = paged ? BCSIM__MEM_PAGED : BCSIM__MEM_NONPAGED;
     a->base = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (a->base == MAP_FAILED)
         return BCSIM_ENOMEM;
-    if (paged) {
-        a->fd = memfd_create("bcsim-paged-pool", MFD_CLOEXEC);
+    if (dual) {
+        a->fd = memfd_create(paged ? "bcsim-paged-pool" : "bcsim-nonpaged-pool", MFD_CLOEXEC);
         if (a->fd < 0 || ftruncate(a->fd, (off_t)size) != 0)
             return BCSIM_ENOMEM;
         a->alias = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -245,6 +258,8 @@ static void arena_release(arena_t *a)
     if (a->fd >= 0)
         close(a->fd);
     BCSIM_VEC_FREE(&a->allocs);
+    BCSIM_VEC_FREE(&a->quarantine);
+    BCSIM_VEC_FREE(&a->reusable);
     memset(a, 0, sizeof(*a));
     a->fd = -1;
 }
@@ -260,14 +275,14 @@ static int arena_commit(arena_t *a, uint64_t upto, uint32_t extra_flags)
     if (a->committed + len > a->reserve)
         return BCSIM_ENOMEM;
     uint8_t *at = a->base + a->committed;
-    if (a->paged) {
+    if (a->dual) {
         void *v = mmap(at, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, a->fd,
                        (off_t)a->committed);
         void *w = mmap(a->alias + a->committed, len, PROT_READ | PROT_WRITE,
                        MAP_SHARED | MAP_FIXED, a->fd, (off_t)a->committed);
         if (v == MAP_FAILED || w == MAP_FAILED)
             return BCSIM_ENOMEM;
-        if (M.paged_protected)
+        if (a->paged && M.paged_protected)
             mprotect(at, len, PROT_NONE);
     } else if (mprotect(at, len, PROT_READ | PROT_WRITE) != 0) {
         return BCSIM_ENOMEM;
@@ -276,12 +291,49 @@ static int arena_commit(arena_t *a, uint64_t upto, uint32_t extra_flags)
                                  BCSIM__MF_DUMP | extra_flags, -1, a->name);
     if (rc)
         return rc;
-    if (a->paged) {
+    if (a->dual) {
         bcsim__region_t *r = (bcsim__region_t *)bcsim__mem_find((uint64_t)at);
         r->alias_delta = (int64_t)((uint64_t)a->alias - (uint64_t)a->base);
     }
     a->committed += len;
     return 0;
+}
+
+static bool special_pool(void)
+{
+    return bcsim__m.cfg.verifier && bcsim__m.cfg.pool_special;
+}
+
+static uint64_t span_of(const bcsim__alloc_t *al)
+{
+    return BCSIM_PAGE_ROUND_UP(BCSIM_MAX(al->size, 1));
+}
+
+static bcsim__alloc_t *alloc_lookup(arena_t *a, uint64_t addr, bool exact);
+
+/* The driver view of a special-pool span: inaccessible while the block is freed. The paged
+ * arena's whole driver view is also inaccessible during a bug check (bcsim__paged_protect). */
+static void span_protect(arena_t *a, uint64_t addr, uint64_t len, bool inaccessible)
+{
+    if (!inaccessible && a->paged && M.paged_protected)
+        return;
+    mprotect((void *)addr, len, inaccessible ? PROT_NONE : PROT_READ | PROT_WRITE);
+}
+
+/* A span whose quarantine ended, taken for a new block of the same page count: zeroed
+ * (pool is handed out zeroed, README "Pool") and accessible again. */
+static bcsim__alloc_t *reuse_span(arena_t *a, uint64_t span)
+{
+    for (size_t i = a->reusable.n; i-- > 0;) {
+        bcsim__alloc_t *al = alloc_lookup(a, a->reusable.v[i], true);
+        if (!al || span_of(al) != span)
+            continue;
+        a->reusable.v[i] = a->reusable.v[--a->reusable.n];
+        memset(a->alias + (al->addr - (uint64_t)a->base), 0, span);
+        span_protect(a, al->addr, span, false);
+        return al;
+    }
+    return NULL;
 }
 
 void *bcsim__pool_alloc(uint64_t size, bool paged, uint32_t tag, uint32_t align,
@@ -293,26 +345,34 @@ void *bcsim__pool_alloc(uint64_t size, bool paged, uint32_t tag, uint32_t align,
     if (align < 16)
         align = 16;
     /* Learn (ExAllocatePool2): a block of PAGE_SIZE or more is page aligned; a smaller one
-     * does not cross a page boundary. */
-    if (size >= BCSIM_PAGE_SIZE)
+     * does not cross a page boundary. The special pool gives every block its own pages. */
+    bool special = special_pool();
+    if (size >= BCSIM_PAGE_SIZE || special)
         align = BCSIM_PAGE_SIZE;
-    uint64_t off = (a->cur + REDZONE + align - 1) & ~((uint64_t)align - 1);
-    if (size < BCSIM_PAGE_SIZE && (off & 0xFFF) + size > BCSIM_PAGE_SIZE)
-        off = BCSIM_PAGE_ROUND_UP(off);
-    if (off + size > a->reserve)
-        return NULL;
-    if (arena_commit(a, off + size, BCSIM__MF_POOL) != 0)
-        return NULL;
-    bcsim__alloc_t *al = BCSIM_VEC_PUSH(&a->allocs);
-    if (!al)
-        return NULL;
-    al->addr = (uint64_t)a->base + off;
+    bcsim__alloc_t *al = special ? reuse_span(a, BCSIM_PAGE_ROUND_UP(BCSIM_MAX(size, 1))) : NULL;
+    if (!al) {
+        uint64_t off = (a->cur + (special ? 0 : REDZONE) + align - 1) & ~((uint64_t)align - 1);
+        if (size < BCSIM_PAGE_SIZE && (off & 0xFFF) + size > BCSIM_PAGE_SIZE)
+            off = BCSIM_PAGE_ROUND_UP(off);
+        uint64_t end = off + (special ? BCSIM_PAGE_ROUND_UP(BCSIM_MAX(size, 1)) : size);
+        if (end > a->reserve)
+            return NULL;
+        if (arena_commit(a, end, BCSIM__MF_POOL) != 0)
+            return NULL;
+        al = BCSIM_VEC_PUSH(&a->allocs);
+        if (!al)
+            return NULL;
+        al->addr = (uint64_t)a->base + off;
+        a->cur = special ? end : off + (size ? size : 1);
+    }
     al->size = size;
     al->tag = tag;
     al->paged = paged;
     al->site = site;
+    al->free_site = 0;
+    al->freed = false;
+    al->special = special;
     al->pool_type = pool_type;
-    a->cur = off + (size ? size : 1);
     return (void *)al->addr;
 }
 
@@ -344,7 +404,6 @@ const bcsim__alloc_t *bcsim__pool_find(uint64_t addr)
 
 int bcsim__pool_free(void *p, uint64_t site, const bcsim__alloc_t **out)
 {
-    (void)site;
     arena_t *a = arena_of((uint64_t)p);
     bcsim__alloc_t *al = (a && a != &M.os) ? alloc_lookup(a, (uint64_t)p, true) : NULL;
     if (out)
@@ -354,7 +413,54 @@ int bcsim__pool_free(void *p, uint64_t site, const bcsim__alloc_t **out)
     if (al->freed)
         return 2;
     al->freed = true;
+    al->free_site = site;
+    if (!al->special)
+        return 0;
+    /* Quarantine: the block's pages are inaccessible to the driver until enough newer frees
+     * push it out (pool.quarantine bytes); then its span may serve a new block. */
+    uint64_t span = span_of(al);
+    span_protect(a, al->addr, span, true);
+    uint64_t *q = BCSIM_VEC_PUSH(&a->quarantine);
+    if (q)
+        *q = al->addr;
+    a->quarantine_bytes += span;
+    while (a->quarantine_bytes > bcsim__m.cfg.pool_quarantine && a->quarantine_head < a->quarantine.n) {
+        uint64_t old = a->quarantine.v[a->quarantine_head++];
+        const bcsim__alloc_t *o = alloc_lookup(a, old, true);
+        if (!o)
+            continue;
+        a->quarantine_bytes -= span_of(o);
+        uint64_t *r = BCSIM_VEC_PUSH(&a->reusable);
+        if (r)
+            *r = old;
+    }
+    if (a->quarantine_head > 4096 && a->quarantine_head * 2 > a->quarantine.n) {
+        memmove(a->quarantine.v, a->quarantine.v + a->quarantine_head,
+                (a->quarantine.n - a->quarantine_head) * sizeof(uint64_t));
+        a->quarantine.n -= a->quarantine_head;
+        a->quarantine_head = 0;
+    }
     return 0;
+}
+
+bool bcsim__pool_quarantined(uint64_t addr, const bcsim__alloc_t **out)
+{
+    const bcsim__alloc_t *al = bcsim__pool_find(addr);
+    if (!al || !al->freed || !al->special || addr >= al->addr + span_of(al))
+        return false;
+    if (out)
+        *out = al;
+    return true;
+}
+
+/* Re-applies the quarantine after the whole paged view was made accessible again. */
+static void requarantine(arena_t *a)
+{
+    for (size_t i = a->quarantine_head; i < a->quarantine.n; i++) {
+        const bcsim__alloc_t *al = alloc_lookup(a, a->quarantine.v[i], true);
+        if (al && al->freed)
+            mprotect((void *)al->addr, span_of(al), PROT_NONE);
+    }
 }
 
 void bcsim__paged_protect(bool inaccessible)
@@ -369,6 +475,8 @@ void bcsim__paged_protect(bool inaccessible)
     if (M.paged.committed)
         mprotect(M.paged.base, M.paged.committed,
                  inaccessible ? PROT_NONE : PROT_READ | PROT_WRITE);
+    if (!inaccessible)
+        requarantine(&M.paged);
 }
 
 bool bcsim__paged_is_protected(void)
@@ -593,13 +701,13 @@ int bcsim__memory_init(void)
         return 0;
     memset(&M, 0, sizeof(M));
     M.next_pfn = PFN_DATA_BASE;
-    int rc = arena_reserve(&M.os, "bcsim OS", OS_RESERVE, false);
+    int rc = arena_reserve(&M.os, "bcsim OS", OS_RESERVE, false, false);
     if (!rc)
-        rc = arena_reserve(&M.nonpaged, "nonpaged pool", NONPAGED_RESERVE, false);
+        rc = arena_reserve(&M.nonpaged, "nonpaged pool", NONPAGED_RESERVE, false, true);
     if (!rc)
-        rc = arena_reserve(&M.paged, "paged pool", PAGED_RESERVE, true);
+        rc = arena_reserve(&M.paged, "paged pool", PAGED_RESERVE, true, true);
     if (!rc)
-        rc = arena_reserve(&M.pages, "page blocks", PAGES_RESERVE, false);
+        rc = arena_reserve(&M.pages, "page blocks", PAGES_RESERVE, false, false);
     if (rc) {
         bcsim__memory_fini();
         return rc;

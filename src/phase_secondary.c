@@ -30,17 +30,39 @@ typedef struct mp_rec {            /* a multi-part record's sizing sweep */
     const void *record;
     bcsim_guid_t guid;
     uint64_t total;
+    bool truncated;                /* it asked for more than its limits allowed */
     BCSIM_VEC(uint32_t) parts;
+    BCSIM_VEC(uint32_t) maxima;    /* MaximumAllowed of each part (the data sweep repeats it) */
 } mp_rec_t;
+
+/* Consecutive empty parts that still ask for more: a callback that makes no progress. */
+#define MP_EMPTY_PARTS_MAX 64u
+
+static void mp_free(mp_rec_t *m)
+{
+    BCSIM_VEC_FREE(&m->parts);
+    BCSIM_VEC_FREE(&m->maxima);
+}
+
+/* A record the size pass reserved space for (7.5 size pass step 7, 7.6 step 7). */
+typedef struct reservation {
+    uint64_t announced;            /* bytes announced (MultiPart: the sizing total) */
+    uint64_t framed;               /* region bytes it needs after another block (pending) */
+    bool emitted;                  /* the data pass has dealt with it */
+} reservation_t;
 
 static struct {
     bool skip;                     /* limits rule the phase out */
-    bool aborted;                  /* invalid output with secondary.on_invalid = abort_phase */
+    bool aborted;                  /* invalid output with on_invalid(_data) = abort_phase */
     uint64_t total_limit, per_cb_limit;
+    uint64_t aside;                /* region bytes kept for the built-in block until it is sized */
     uint64_t region;               /* region bytes reserved by the size pass (0 = none) */
     uint64_t offset;               /* framing cursor within the region, this pass */
-    uint64_t remaining;            /* what MaximumAllowed may still grant */
-    bcsim__map_t size_of;          /* record -> size-pass length + 1 */
+    uint64_t pending;              /* data pass: region bytes reserved by records not yet called */
+    uint64_t serial_at_size;       /* registrations before the size pass began */
+    bool size_walk_cut;            /* the size pass's reason-2 walk ended early */
+    bcsim__map_t reserved;         /* record -> index into res */
+    BCSIM_VEC(reservation_t) res;
     BCSIM_VEC(mp_rec_t) mp;
     BCSIM_VEC(bcsim_guid_t) guids; /* emitted in this dump (duplicates, Doc: first wins) */
 } S;
@@ -59,6 +81,14 @@ static uint64_t framed_next(uint64_t h, uint64_t n, bool packed)
     return pl.next;
 }
 
+/* Region bytes a block of n bytes takes when another block precedes it: page-granular
+ * framing puts every header after the first at a page start, packed framing at an 8-byte
+ * boundary, so this does not depend on where it lands. */
+static uint64_t framed_size(uint64_t n, bool packed)
+{
+    return framed_next(0x10000, n, packed) - 0x10000;
+}
+
 static uint64_t region_size_for(uint64_t end, bool packed)
 {
     (void)packed;
@@ -68,6 +98,48 @@ static uint64_t region_size_for(uint64_t end, bool packed)
 uint64_t bcsim__secondary_region_size(void)
 {
     return S.region;
+}
+
+/* Region bytes drivers may still reserve: the total, less what is reserved and what is kept
+ * for bcsim's own block (7.5 "Built-in producer": it never competes with driver records). */
+static uint64_t available(void)
+{
+    uint64_t used = S.offset + S.aside;
+    return used >= S.total_limit ? 0 : S.total_limit - used;
+}
+
+static reservation_t *reservation_of(const void *r)
+{
+    uint64_t *i = bcsim__map_get(&S.reserved, (uint64_t)r);
+    return i ? &S.res.v[*i] : NULL;
+}
+
+static void reserve(const void *r, uint64_t announced, uint64_t framed)
+{
+    reservation_t *v = BCSIM_VEC_PUSH(&S.res);
+    if (!v)
+        return;
+    *v = (reservation_t){ .announced = announced, .framed = framed };
+    bcsim__map_put(&S.reserved, (uint64_t)r, S.res.n - 1);
+}
+
+/* An info finding about a record the data pass leaves out (7.5 data pass: "no data request,
+ * no violation, an info finding that says why"); once per record and bug check, never about
+ * bcsim's own record. */
+static void left_out(const bcsim__rrec_t *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void left_out(const bcsim__rrec_t *r, const char *fmt, ...)
+{
+    if (r == builtin_record)
+        return;
+    const bcsim__recinfo_t *ri = bcsim__record_info(r);
+    bcsim__report_t rep = { .id = BCSIM_V_SECONDARY_LEFT_OUT, .reason = r->reason,
+                            .component = bcsim__rec_component(r, false),
+                            .pc = ri ? ri->site : (uint64_t)r->routine, .address = (uint64_t)r,
+                            .dedupe = (uint64_t)r };
+    va_list ap;
+    va_start(ap, fmt);
+    bcsim__violationv(&rep, fmt, ap);
+    va_end(ap);
 }
 
 /* ---- limits ---------------------------------------------------------------------------------- */
@@ -173,13 +245,20 @@ static void note_call(uint32_t call, const bcsim__sdd_t *d)
 
 /* ---- reason 2: the size pass ------------------------------------------------------------------ */
 
+/* Invalid output (7.5 size pass step 8, data pass step 4): a finding against this record,
+ * State 4; then the knob for the pass says whether the phase goes on. @return true to stop
+ * the pass. */
 static bool invalid_output(bcsim__rrec_t *r, uint32_t call, uint8_t during, const char *why,
                            bool paged, uint64_t ob)
 {
     bcsim__call_finding(r, call, paged ? BCSIM_V_SECONDARY_BUFFER_NOT_RESIDENT : BCSIM_V_SECONDARY_INVALID_OUTPUT,
                         ob, "%s", why);
     bcsim__state_after(r, false, during, 4, call);
-    if (!bcsim__m.cfg.secondary_skip_record_on_invalid) {
+    bool data_pass = bcsim__run.phase == BCSIM_PHASE_SECONDARY_DATA ||
+                     bcsim__run.phase == BCSIM_PHASE_MULTIPART_DATA;
+    bool abort_phase = data_pass ? bcsim__m.cfg.secondary_abort_on_invalid_data
+                                 : !bcsim__m.cfg.secondary_skip_record_on_invalid;
+    if (abort_phase) {
         S.aborted = true;
         return true; /* stop the pass */
     }
@@ -233,21 +312,37 @@ static bool size_visit(void *rec, void *ctx)
     (void)ctx;
     bcsim__rrec_t *r = rec;
     bcsim__sdd_t *d = bcsim__osb.sdd;
+    bool builtin = r == builtin_record;
+    bool packed = bcsim__m.cfg.secondary_packed;
+    /* The total is used up: the pass reaches this record but has nothing to offer it. */
+    uint64_t avail = builtin ? S.aside : available();
+    if (avail == 0) {
+        left_out(r, "not asked for data: the secondary-data total (%llu bytes) was used up before the size pass reached it",
+                 (unsigned long long)S.total_limit);
+        return false;
+    }
     uint32_t call;
     bool stop;
-    if (!sdd_request(r, BCSIM_MIN(S.per_cb_limit, S.remaining), false, &call, &stop))
+    if (!sdd_request(r, BCSIM_MIN(S.per_cb_limit, avail), false, &call, &stop))
         return stop;
     if (bcsim__sdd_unmapped_own_buffer(d))
         bcsim__call_finding(r, call, BCSIM_V_SECONDARY_INVALID_OUTPUT, (uint64_t)d->out_buffer,
                             "OutBuffer %#llx returned by the size request is not mapped (checked again in the data request)",
                             (unsigned long long)d->out_buffer);
-    /* Step 7: reserve its framed size. */
-    uint64_t start = S.offset;
-    S.offset = framed_next(S.offset, d->out_buffer_length, bcsim__m.cfg.secondary_packed);
-    uint64_t used = S.offset - start + (start == BLOB_FILE_HEADER ? BLOB_FILE_HEADER : 0);
-    S.remaining = used >= S.remaining ? 0 : S.remaining - used;
-    bcsim__map_put(&S.size_of, (uint64_t)r, (uint64_t)d->out_buffer_length + 1);
-    return S.remaining == 0;
+    /* Step 7: reserve its framed size if it still fits; otherwise no reservation (State stays
+     * 1, no data request) and the pass goes on: smaller records may still fit. */
+    uint64_t next = framed_next(S.offset, d->out_buffer_length, packed);
+    uint64_t used = next - S.offset;
+    if (builtin) {
+        S.aside = 0;
+    } else if (used > available()) {
+        left_out(r, "not asked for data: its %u bytes need %llu bytes of the secondary-data region and %llu are left",
+                 d->out_buffer_length, (unsigned long long)used, (unsigned long long)available());
+        return false;
+    }
+    S.offset = next;
+    reserve(r, d->out_buffer_length, framed_size(d->out_buffer_length, packed));
+    return false;
 }
 
 /* ---- reason 5: the sizing sweep (7.6 steps 1-7) ------------------------------------------------ */
@@ -282,14 +377,17 @@ static bool mp_size_visit(void *rec, void *ctx)
     memset(x, 0, sizeof(*x));
     x->context = NULL;
     x->flags = cfg->multipart_no_device_access_input ? BCSIM__KB_SECONDARY_DATA_FLAG_NO_DEVICE_ACCESS : 0;
-    uint32_t last = UINT32_MAX;
+    uint32_t last = UINT32_MAX, empty_run = 0;
     bool runaway = false, bad = false;
     for (uint32_t part = 0;; part++) {
-        if (part >= cfg->multipart_max_parts) {
-            runaway = true;
+        /* The per-callback limit bounds the record's whole block; each part may take what is
+         * left of it and of the total. A record that still has data when either is used up,
+         * or after multipart.max_parts parts, is cut there (7.6 step 6, knob-bounded). */
+        uint64_t maximum = BCSIM_MIN(S.per_cb_limit - m.total, available());
+        if (part >= cfg->multipart_max_parts || maximum == 0) {
+            m.truncated = true;
             break;
         }
-        uint64_t maximum = BCSIM_MIN(S.per_cb_limit, S.remaining);
         x->in_buffer = NULL;
         x->in_buffer_length = 0;
         x->out_buffer = NULL;
@@ -313,11 +411,11 @@ static bool mp_size_visit(void *rec, void *ctx)
             char why[160];
             snprintf(why, sizeof(why), "part %u: OutBufferLength %u exceeds MaximumAllowed %u", part,
                      x->out_buffer_length, allowed);
-            BCSIM_VEC_FREE(&m.parts);
+            mp_free(&m);
             return invalid_output(r, cb.call, 1, why, false, (uint64_t)x->out_buffer);
         }
         if (x->out_buffer_length) {
-            if (m.parts.n == 0)
+            if (m.total == 0)
                 m.guid = x->guid;
             else if (memcmp(&m.guid, &x->guid, sizeof(m.guid)))
                 bcsim__call_finding(r, cb.call, BCSIM_V_MULTIPART_GUID_CHANGED, (uint64_t)r,
@@ -326,67 +424,112 @@ static bool mp_size_visit(void *rec, void *ctx)
         uint32_t *slot = BCSIM_VEC_PUSH(&m.parts);
         if (slot)
             *slot = x->out_buffer_length;
+        uint32_t *mx = BCSIM_VEC_PUSH(&m.maxima);
+        if (mx)
+            *mx = allowed;
         m.total += x->out_buffer_length;
-        if (m.total > S.per_cb_limit) {
+        bool more = x->flags & BCSIM__KB_SECONDARY_DATA_FLAG_ADDITIONAL_DATA;
+        if (bcsim__rec_state(r, false) != 1 || !more)
+            break;
+        empty_run = x->out_buffer_length ? 0 : empty_run + 1;
+        if (empty_run >= MP_EMPTY_PARTS_MAX) {
             runaway = true;
             break;
         }
-        if (bcsim__rec_state(r, false) != 1 || !(x->flags & BCSIM__KB_SECONDARY_DATA_FLAG_ADDITIONAL_DATA))
-            break;
     }
     if (runaway) {
         bcsim__call_finding(r, last, BCSIM_V_MULTIPART_RUNAWAY, (uint64_t)r,
-                            "stopped after %zu parts and %llu bytes (bounds: %u parts, %llu bytes per callback)",
-                            m.parts.n, (unsigned long long)m.total, cfg->multipart_max_parts,
-                            (unsigned long long)S.per_cb_limit);
+                            "%u consecutive empty parts with ADDITIONAL_DATA set (after %zu parts, %llu bytes)",
+                            MP_EMPTY_PARTS_MAX, m.parts.n, (unsigned long long)m.total);
         bad = true;
+    } else if (m.truncated) {
+        bool parts_bound = m.parts.n >= cfg->multipart_max_parts;
+        bool total_bound = !parts_bound && m.total < S.per_cb_limit;
+        bcsim__call_finding(r, last, BCSIM_V_MULTIPART_TRUNCATED, (uint64_t)r,
+                            "%llu bytes in %zu parts kept; it set ADDITIONAL_DATA after %s",
+                            (unsigned long long)m.total, m.parts.n,
+                            parts_bound ? bcsim__strfmt("multipart.max_parts (%u) parts", cfg->multipart_max_parts)
+                            : total_bound ? "the secondary-data total was used up"
+                                          : bcsim__strfmt("the per-callback limit of %llu bytes",
+                                                          (unsigned long long)S.per_cb_limit));
     }
     if (bad || m.total == 0) {
         bcsim__state_after(r, false, 1, bad ? 4 : 3, last);
-        BCSIM_VEC_FREE(&m.parts);
+        mp_free(&m);
         return false;
     }
-    uint64_t start = S.offset;
+    /* Its framed size, as the data sweep will emit it: one blob, or one per part. */
+    bool packed = cfg->secondary_packed;
+    uint64_t next = S.offset, framed = 0;
     if (cfg->multipart_blob_per_part) {
         for (size_t i = 0; i < m.parts.n; i++)
-            if (m.parts.v[i])
-                S.offset = framed_next(S.offset, m.parts.v[i], cfg->secondary_packed);
+            if (m.parts.v[i]) {
+                next = framed_next(next, m.parts.v[i], packed);
+                framed += framed_size(m.parts.v[i], packed);
+            }
     } else {
-        S.offset = framed_next(S.offset, m.total, cfg->secondary_packed);
+        next = framed_next(next, m.total, packed);
+        framed = framed_size(m.total, packed);
     }
-    uint64_t used = S.offset - start + (start == BLOB_FILE_HEADER ? BLOB_FILE_HEADER : 0);
-    S.remaining = used >= S.remaining ? 0 : S.remaining - used;
+    if (next - S.offset > available()) {
+        left_out(r, "not asked for data: its %llu bytes need %llu bytes of the secondary-data region and %llu are left",
+                 (unsigned long long)m.total, (unsigned long long)(next - S.offset),
+                 (unsigned long long)available());
+        mp_free(&m);
+        return false;
+    }
+    S.offset = next;
+    reserve(r, m.total, framed);
     mp_rec_t *slot = BCSIM_VEC_PUSH(&S.mp);
     if (slot)
         *slot = m;
     else
-        BCSIM_VEC_FREE(&m.parts);
-    return S.remaining == 0;
+        mp_free(&m);
+    return false;
+}
+
+/* The built-in block's framed size, set aside before the pass (7.5): it is text of at most
+ * 256 bytes, which page-granular framing puts in one page wherever it lands. */
+static uint64_t builtin_aside(void)
+{
+    if (!builtin_record || builtin_record->state != 1)
+        return 0;
+    return bcsim__m.cfg.secondary_packed ? framed_size(256, true) + BLOB_FILE_HEADER : PAGE;
+}
+
+static void reset_pass_state(void)
+{
+    S.aborted = false;
+    S.region = 0;
+    S.size_walk_cut = false;
+    S.pending = 0;
+    bcsim__map_clear(&S.reserved);
+    BCSIM_VEC_CLEAR(&S.res);
+    for (size_t i = 0; i < S.mp.n; i++)
+        mp_free(&S.mp.v[i]);
+    BCSIM_VEC_CLEAR(&S.mp);
+    BCSIM_VEC_CLEAR(&S.guids);
 }
 
 void bcsim__phase_secondary_size(void)
 {
     limits();
-    S.aborted = false;
-    S.region = 0;
-    bcsim__map_clear(&S.size_of);
-    for (size_t i = 0; i < S.mp.n; i++)
-        BCSIM_VEC_FREE(&S.mp.v[i].parts);
-    BCSIM_VEC_CLEAR(&S.mp);
-    BCSIM_VEC_CLEAR(&S.guids);
+    reset_pass_state();
     bcsim__run.secondary_state = BCSIM_STATUS_SUCCESS;
     if (S.skip)
         return;
     S.offset = BLOB_FILE_HEADER;
-    S.remaining = S.total_limit;
+    S.aside = builtin_aside();
+    S.serial_at_size = bcsim__m.records_ever;
     bcsim__walk_opts_t o = { .reason = BCSIM_REASON_SECONDARY_DUMP_DATA };
     bcsim__run.phase = BCSIM_PHASE_SECONDARY_SIZE;
-    bcsim__walk(bcsim__m.lists.reason, &o, size_visit, NULL);
-    if (!S.aborted && S.remaining) {
+    S.size_walk_cut = !bcsim__walk(bcsim__m.lists.reason, &o, size_visit, NULL);
+    if (!S.aborted) {
         o.reason = BCSIM_REASON_SECONDARY_MULTIPART_DUMP_DATA;
         bcsim__run.phase = BCSIM_PHASE_MULTIPART_SIZE;
         bcsim__walk(bcsim__m.lists.reason, &o, mp_size_visit, NULL);
     }
+    S.aside = 0;
     if (S.aborted) {
         bcsim__run.secondary_state = (uint32_t)BCSIM_STATUS_INVALID_PARAMETER;
         S.region = 0;
@@ -416,34 +559,65 @@ static void emit(bcsim__rrec_t *r, uint32_t call, const bcsim_guid_t *g, const v
     bcsim__dump_blob(g, data, size, component);
 }
 
+/* Why a record visited by the data pass holds no reservation (the size pass said so already
+ * when it could not fit it: the finding is deduplicated). */
+static void explain_left_out(const bcsim__rrec_t *r)
+{
+    const bcsim__recinfo_t *ri = bcsim__record_info(r);
+    if (ri && ri->serial > S.serial_at_size)
+        left_out(r, "not asked for data: registered after the size pass walked the list");
+    else if (S.size_walk_cut)
+        left_out(r, "not asked for data: the size pass's list walk ended before it reached this record");
+    else
+        left_out(r, "not asked for data: it holds no reservation from the size pass");
+}
+
+/* The data request of a record with a reservation (7.5 data pass steps 1-7). */
 static bool data_visit(void *rec, void *ctx)
 {
     (void)ctx;
     bcsim__rrec_t *r = rec;
     bcsim__sdd_t *d = bcsim__osb.sdd;
-    uint64_t left = S.region > S.offset ? S.region - S.offset : 0;
+    bool packed = bcsim__m.cfg.secondary_packed;
+    reservation_t *res = reservation_of(r);
+    if (!res || res->emitted) {
+        if (!res)
+            explain_left_out(r);
+        return false;
+    }
+    res->emitted = true;
+    S.pending -= BCSIM_MIN(S.pending, res->framed);
     uint32_t call;
     bool stop;
     if (!sdd_request(r, BCSIM_MIN(S.per_cb_limit, S.region), true, &call, &stop))
         return stop;
-    uint64_t next = framed_next(S.offset, d->out_buffer_length, bcsim__m.cfg.secondary_packed);
-    if (next - S.offset > left) {
-        char why[256];
-        snprintf(why, sizeof(why), "OutBufferLength %u does not fit in the %llu bytes the size request reserved",
-                 d->out_buffer_length, (unsigned long long)left);
-        return invalid_output(r, call, 2, why, false, (uint64_t)d->out_buffer);
-    }
-    uint64_t *sz = bcsim__map_get(&S.size_of, (uint64_t)r);
-    if (sz && *sz - 1 != d->out_buffer_length)
+    uint64_t len = d->out_buffer_length;
+    /* Step 5: more than announced is written in full only where no record still to be called
+     * needs the space; otherwise truncated to the reservation (or dropped). The finding is
+     * about this record, never another. */
+    uint64_t keep = len;
+    bool fits = framed_next(S.offset, len, packed) + S.pending <= S.region;
+    if (len > res->announced) {
+        bool drop = bcsim__m.cfg.secondary_overgrow_drop;
+        if (!fits)
+            keep = drop ? 0 : res->announced;
+        bcsim__call_finding(r, call, BCSIM_V_SECONDARY_OVERGROWN, (uint64_t)r,
+                            "size request %llu bytes, data request %llu bytes; %s",
+                            (unsigned long long)res->announced, (unsigned long long)len,
+                            fits ? "written in full (the space was free)"
+                                 : drop ? "the block was dropped (secondary.overgrow = drop)"
+                                        : "truncated to the reserved size");
+    } else if (len < res->announced) {
         bcsim__call_finding(r, call, BCSIM_V_SECONDARY_SIZE_CHANGED, (uint64_t)r,
-                            "size request %llu bytes, data request %u bytes", (unsigned long long)(*sz - 1),
-                            d->out_buffer_length);
+                            "size request %llu bytes, data request %llu bytes",
+                            (unsigned long long)res->announced, (unsigned long long)len);
+    }
     bcsim_call_t *c = bcsim__call(call);
     /* Copy out before anything else runs: OutBuffer may be the scratch page. */
-    uint8_t *copy = malloc(d->out_buffer_length);
-    if (copy && bcsim__mem_read_harness((uint64_t)d->out_buffer, copy, d->out_buffer_length)) {
-        S.offset = next;
-        emit(r, call, &d->guid, copy, d->out_buffer_length, c ? c->component : NULL);
+    uint8_t *copy = keep ? malloc(keep) : NULL;
+    if (copy && bcsim__mem_read_harness((uint64_t)d->out_buffer, copy, keep)) {
+        S.offset = framed_next(S.offset, keep, packed);
+        emit(r, call, &d->guid, copy, keep, c ? c->component : NULL);
     }
     free(copy);
     bcsim__state_after(r, false, 2, 3, call);
@@ -472,8 +646,14 @@ static bool mp_data_visit(void *rec, void *ctx)
     (void)ctx;
     bcsim__rrec_t *r = rec;
     mp_rec_t *m = mp_find(r);
-    if (!m || !m->total)
+    reservation_t *res = reservation_of(r);
+    if (!m || !m->total || !res || res->emitted) {
+        if (!res)
+            explain_left_out(r);
         return false;
+    }
+    res->emitted = true;
+    S.pending -= BCSIM_MIN(S.pending, res->framed);
     const bcsim_config_t *cfg = &bcsim__m.cfg;
     bcsim__sddx_t *x = bcsim__osb.sddx;
     uint8_t *blob = calloc(1, m->total ? m->total : 1);
@@ -493,7 +673,7 @@ static bool mp_data_visit(void *rec, void *ctx)
         x->in_buffer_length = PAGE;
         x->out_buffer = x->in_buffer;
         x->out_buffer_length = 0;
-        fill_ex(x, BCSIM_MIN(S.per_cb_limit, S.region));
+        fill_ex(x, part < m->maxima.n ? m->maxima.v[part] : BCSIM_MIN(S.per_cb_limit, S.region));
         if (cfg->multipart_no_device_access_input)
             x->flags |= BCSIM__KB_SECONDARY_DATA_FLAG_NO_DEVICE_ACCESS;
         bcsim__run.no_device_access = cfg->multipart_no_device_access_input;
@@ -533,7 +713,7 @@ static bool mp_data_visit(void *rec, void *ctx)
     if (!bad && part < m->parts.n)
         bcsim__call_finding(r, last, BCSIM_V_MULTIPART_PART_MISMATCH, (uint64_t)r,
                             "data sweep ended after %zu of %zu parts; the rest is zero-filled", part, m->parts.n);
-    else if (!bad && more)
+    else if (!bad && more && !m->truncated)
         bcsim__call_finding(r, last, BCSIM_V_MULTIPART_PART_MISMATCH, (uint64_t)r,
                             "data sweep asked for more than the %zu parts of the sizing sweep; extra parts ignored",
                             m->parts.n);
@@ -561,6 +741,9 @@ void bcsim__phase_secondary_data(void)
     if (S.skip || S.aborted || !S.region)
         return;
     S.offset = BLOB_FILE_HEADER;
+    S.pending = 0;
+    for (size_t i = 0; i < S.res.n; i++)
+        S.pending += S.res.v[i].framed;
     bcsim__walk_opts_t o = { .reason = BCSIM_REASON_SECONDARY_DUMP_DATA };
     bcsim__run.phase = BCSIM_PHASE_SECONDARY_DATA;
     bcsim__walk(bcsim__m.lists.reason, &o, data_visit, NULL);
@@ -613,9 +796,10 @@ void bcsim__secondary_boot(void)
 
 void bcsim__secondary_shutdown(void)
 {
-    bcsim__map_clear(&S.size_of);
+    bcsim__map_clear(&S.reserved);
+    BCSIM_VEC_FREE(&S.res);
     for (size_t i = 0; i < S.mp.n; i++)
-        BCSIM_VEC_FREE(&S.mp.v[i].parts);
+        mp_free(&S.mp.v[i]);
     BCSIM_VEC_FREE(&S.mp);
     BCSIM_VEC_FREE(&S.guids);
     memset(&S, 0, sizeof(S));

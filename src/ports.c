@@ -10,8 +10,14 @@
  * finding only during a call that was passed KB_SECONDARY_DATA_FLAG_NO_DEVICE_ACCESS.
  */
 #include "internal.h"
+#include "contain.h"
 
 #include <stdlib.h>
+
+/* An I/O port access takes about a microsecond on the bus (the classic port 0x80 delay); bcsim
+ * charges that much virtual time for every port and register access, so a callback that polls
+ * a device for ever meets the virtual-time watchdog (dispatcher-model.md 7.11). */
+#define ACCESS_COST_100NS 10u
 
 typedef struct script {
     uint64_t address;
@@ -85,7 +91,9 @@ bcsim__u64 bcsim__port_io(bcsim__u64 address, bcsim__u32 width, bcsim__u64 value
         result &= width_mask(width);
     }
     BCSIM_VEC(bcsim_port_access_t) *log = bcsim__run.active ? (void *)&bcsim__run.ports : (void *)&log_outside;
-    bcsim_port_access_t *a = BCSIM_VEC_PUSH(log);
+    if (bcsim__run.active)
+        bcsim__run.port_total++;
+    bcsim_port_access_t *a = log->n < BCSIM_PORT_LOG_MAX ? BCSIM_VEC_PUSH(log) : NULL;
     if (a) {
         a->address = address;
         a->value = (write ? value : result) & width_mask(width);
@@ -101,5 +109,7 @@ bcsim__u64 bcsim__port_io(bcsim__u64 address, bcsim__u32 width, bcsim__u64 value
         bcsim__violation(&r, "%s %s%u %#llx", is_register ? "register" : "port",
                          write ? "write" : "read", width * 8, (unsigned long long)address);
     }
+    bcsim__clock_advance_100ns(ACCESS_COST_100NS);
+    bcsim__watchdog_virtual_check();
     return result;
 }

@@ -20,6 +20,11 @@ static bcsim__recinfo_t *recinfo(const void *rec)
     return idx ? &bcsim__m.recs.v[*idx] : NULL;
 }
 
+const bcsim__recinfo_t *bcsim__record_info(const void *rec)
+{
+    return recinfo(rec);
+}
+
 static bcsim__recinfo_t *recinfo_add(const void *rec, uint8_t kind)
 {
     bcsim__recinfo_t *ri = recinfo(rec);
@@ -358,6 +363,7 @@ static unsigned char do_register(void *rec, bool legacy, void *routine, void *bu
         ri->linked = true;
         ri->image = caller_image(caller);
         ri->site = (uint64_t)caller;
+        ri->serial = bcsim__m.records_ever + 1;
     }
     bcsim__m.records_ever++;
     result = 1;

@@ -168,14 +168,28 @@ void bcsim_report_text(FILE *out, const bcsim_result_t *res, const bcsim_violati
             }
         }
         if (res->port_count) {
-            fprintf(out, "\nport/register log (%u accesses):\n", res->port_count);
-            for (uint32_t i = 0; i < res->port_count; i++) {
+            /* A callback that drives a device for seconds makes millions of accesses: the text
+             * shows the first ones (all with --verbose, up to the log's bound). */
+            uint32_t shown = o.verbose ? res->port_count : BCSIM_MIN(res->port_count, 256u);
+            uint64_t total = BCSIM_MAX(res->port_total, (uint64_t)res->port_count);
+            fprintf(out, "\nport/register log (%llu accesses%s):\n", (unsigned long long)total,
+                    shown < total ? bcsim__strfmt(", the first %u shown", shown) : "");
+            for (uint32_t i = 0; i < shown; i++) {
                 const bcsim_port_access_t *p = &res->ports[i];
                 fprintf(out, "  %s %s%u %#llx %s %#llx (IRQL %u%s)\n",
                         p->is_register ? "REGISTER" : "PORT", p->write ? "WRITE" : "READ",
                         p->width * 8, (unsigned long long)p->address, p->write ? "<-" : "->",
                         (unsigned long long)p->value, p->irql,
                         p->call_seq != UINT32_MAX ? bcsim__strfmt(", call #%u", p->call_seq) : "");
+            }
+        }
+        if (res->screen) {
+            fprintf(out, "\nscreen (InbvDisplayString):\n");
+            for (const char *l = res->screen; *l;) {
+                const char *nl = strchr(l, '\n');
+                int len = nl ? (int)(nl - l) : (int)strlen(l);
+                fprintf(out, "  | %.*s\n", len, l);
+                l += len + (nl != NULL);
             }
         }
         if (res->dump_type != BCSIM_DUMP_NONE && !res->power_failure) {
@@ -301,6 +315,8 @@ void *bcsim__report_call_json(const bcsim_call_t *c)
     json_object_set_new(o, "state_after", state_json(c->state_after));
     json_object_set_new(o, "reason", reason_json(c->reason));
     json_object_set_new(o, "irql_after", json_integer(c->irql_after));
+    json_object_set_new(o, "wall_ns", json_integer((json_int_t)(c->wall_ns & INT64_MAX)));
+    json_object_set_new(o, "virtual_100ns", json_integer((json_int_t)(c->virtual_100ns & INT64_MAX)));
     return o;
 }
 
@@ -332,10 +348,13 @@ void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation
         json_t *writes = json_array();
         for (uint32_t i = 0; i < res->write_count; i++) {
             const bcsim_dumpio_write_t *w = &res->writes[i];
-            json_array_append_new(writes, json_pack("{s:s, s:s, s:i, s:s}", "type",
+            /* xxh3: as `xxhsum -H3` prints it (16 hex digits), to check a DumpIo mirror with */
+            char xxh3[20];
+            snprintf(xxh3, sizeof(xxh3), "%016llx", (unsigned long long)w->hash);
+            json_array_append_new(writes, json_pack("{s:s, s:s, s:i, s:s*}", "type",
                                                     bcsim_dump_io_type_name(w->type), "file_offset",
                                                     hex64(w->file_offset), "length", (json_int_t)w->length,
-                                                    "hash64", hex64(w->hash)));
+                                                    "xxh3", w->hash ? xxh3 : NULL));
         }
         json_object_set_new(root, "dumpio_writes", writes);
 
@@ -367,7 +386,10 @@ void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation
             json_array_append_new(ports, o);
         }
         json_object_set_new(root, "ports", ports);
+        json_object_set_new(root, "port_accesses",
+                            json_integer((json_int_t)BCSIM_MAX(res->port_total, (uint64_t)res->port_count)));
         json_object_set_new(root, "dbgprint", json_string(res->dbgprint ? res->dbgprint : ""));
+        json_object_set_new(root, "screen", res->screen ? json_string(res->screen) : json_null());
         json_t *dump = json_pack("{s:s, s:s?, s:i, s:s}", "type",
                                  res->dump_type == BCSIM_DUMP_FULL ? "full"
                                  : res->dump_type == BCSIM_DUMP_BITMAP ? "bitmap"
@@ -473,65 +495,123 @@ static void xml_escape(FILE *out, const char *s)
     }
 }
 
+/* The record a finding belongs to (the call it happened in), or NULL. */
+static const void *finding_record(const bcsim_result_t *res, const bcsim_violation_t *v)
+{
+    return v->call_seq != UINT32_MAX && res && v->call_seq < res->call_count
+               ? res->calls[v->call_seq].record : NULL;
+}
+
 void bcsim_report_junit(FILE *out, const bcsim_result_t *res, const bcsim_violation_t *extra,
                         uint32_t nextra, const bcsim_report_opts_t *opts)
 {
-    /* One testcase per record (its calls are one callback's life); findings attached to the
-     * call they happened in fail that testcase; the rest fail a "bcsim" testcase. */
-    typedef struct { const void *record; uint32_t first; } rec_t;
+    /* One testcase per record (its calls are one callback's life), named after its component
+     * and routine, timed by the wall time its calls took; the violations attached to its calls
+     * fail it (one <failure> each), its warnings and notes are its <system-out>. Findings of no
+     * record belong to a "bcsim" testcase. */
+    typedef struct { const void *record; uint32_t first; uint64_t ns; } rec_t;
     BCSIM_VEC(rec_t) recs = { 0 };
+    uint64_t total_ns = 0;
     for (uint32_t i = 0; res && i < res->call_count; i++) {
-        bool seen = false;
-        for (size_t k = 0; k < recs.n; k++)
-            seen |= recs.v[k].record == res->calls[i].record;
-        if (!seen) {
-            rec_t *r = BCSIM_VEC_PUSH(&recs);
-            if (r) {
-                r->record = res->calls[i].record;
-                r->first = i;
-            }
+        rec_t *r = NULL;
+        for (size_t k = 0; k < recs.n && !r; k++)
+            if (recs.v[k].record == res->calls[i].record)
+                r = &recs.v[k];
+        if (!r && (r = BCSIM_VEC_PUSH(&recs)) != NULL) {
+            r->record = res->calls[i].record;
+            r->first = i;
+            r->ns = 0;
+        }
+        if (r)
+            r->ns += res->calls[i].wall_ns;
+        total_ns += res->calls[i].wall_ns;
+    }
+    uint32_t total = (res ? res->violation_count : 0) + nextra;
+#define FINDING(i) (res && (i) < res->violation_count ? &res->violations[i] : &extra[(i) - (res ? res->violation_count : 0)])
+    uint32_t failed = 0;
+    for (size_t k = 0; k <= recs.n; k++) {
+        const void *rec = k < recs.n ? recs.v[k].record : NULL;
+        bool fails = false;
+        for (uint32_t i = 0; i < total && !fails; i++) {
+            const bcsim_violation_t *v = FINDING(i);
+            const void *vr = finding_record(res, v);
+            bool known = false;
+            for (size_t q = 0; q < recs.n; q++)
+                known |= vr == recs.v[q].record;
+            fails = v->severity == BCSIM_SEV_VIOLATION && (rec ? vr == rec : !known);
+        }
+        failed += fails;
+    }
+    const char *suite = opts && opts->title ? opts->title : "bcsim";
+    /* A bare <testsuites> wrapper: `bcsim run` joins the suites of its boots under one. */
+    fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
+    fputs("<testsuite name=\"", out);
+    xml_escape(out, res ? bcsim__strfmt("bcsim %s: bug check %#x", suite, res->code) : bcsim__strfmt("bcsim %s", suite));
+    fprintf(out, "\" tests=\"%zu\" failures=\"%u\" errors=\"0\" skipped=\"0\" time=\"%.6f\">\n",
+            recs.n + 1, failed, (double)total_ns / 1e9);
+    fputs("  <properties>\n", out);
+    fprintf(out, "    <property name=\"bcsim.version\" value=\"%s\"/>\n", bcsim_version());
+    if (res) {
+        fprintf(out, "    <property name=\"bugcheck.code\" value=\"%#x\"/>\n", res->code);
+        fputs("    <property name=\"bugcheck.name\" value=\"", out);
+        xml_escape(out, bcsim_bugcheck_name(res->code) ? bcsim_bugcheck_name(res->code) : "?");
+        fputs("\"/>\n", out);
+        fprintf(out, "    <property name=\"callback.calls\" value=\"%u\"/>\n", res->call_count);
+        if (res->dump_path) {
+            fputs("    <property name=\"dump.path\" value=\"", out);
+            xml_escape(out, res->dump_path);
+            fputs("\"/>\n", out);
         }
     }
     uint32_t n[3];
     count_findings(res, extra, nextra, n);
-    fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n<testsuite name=\"");
-    xml_escape(out, opts && opts->title ? opts->title : "bcsim");
-    fprintf(out, "\" tests=\"%zu\" failures=\"%u\">\n", recs.n + 1, n[2]);
+    fprintf(out, "    <property name=\"findings.violations\" value=\"%u\"/>\n", n[BCSIM_SEV_VIOLATION]);
+    fprintf(out, "    <property name=\"findings.warnings\" value=\"%u\"/>\n", n[BCSIM_SEV_WARNING]);
+    fprintf(out, "    <property name=\"findings.notes\" value=\"%u\"/>\n", n[BCSIM_SEV_INFO]);
+    fputs("  </properties>\n", out);
     for (size_t k = 0; k <= recs.n; k++) {
         const void *rec = k < recs.n ? recs.v[k].record : NULL;
-        fprintf(out, "  <testcase classname=\"bcsim\" name=\"");
-        if (rec) {
-            const bcsim_call_t *c = &res->calls[recs.v[k].first];
-            xml_escape(out, bcsim__strfmt("%s %s (%s)", bcsim_reason_name(c->reason),
-                                          c->routine ? c->routine : "?", c->component ? c->component : "?"));
-        } else {
-            fputs("harness findings", out);
+        const bcsim_call_t *c = rec ? &res->calls[recs.v[k].first] : NULL;
+        fputs("  <testcase classname=\"", out);
+        xml_escape(out, c ? bcsim__strfmt("bcsim.%s", c->component ? c->component : "?") : "bcsim");
+        fputs("\" name=\"", out);
+        xml_escape(out, c ? bcsim__strfmt("%s %s", bcsim_reason_name(c->reason), c->routine ? c->routine : "?")
+                          : "harness findings");
+        fprintf(out, "\" time=\"%.6f\">\n", rec ? (double)recs.v[k].ns / 1e9 : 0.0);
+        bool any_out = false;
+        for (int pass = 0; pass < 2; pass++) {
+            for (uint32_t i = 0; i < total; i++) {
+                const bcsim_violation_t *v = FINDING(i);
+                const void *vr = finding_record(res, v);
+                bool mine = rec ? vr == rec : true;
+                if (!rec)
+                    for (size_t q = 0; q < recs.n; q++)
+                        mine &= vr != recs.v[q].record;
+                if (!mine || (pass == 0) != (v->severity == BCSIM_SEV_VIOLATION))
+                    continue;
+                char line[1024];
+                bcsim_violation_format(v, line, sizeof(line));
+                if (pass == 0) {
+                    fputs("    <failure type=\"", out);
+                    xml_escape(out, v->name);
+                    fputs("\" message=\"", out);
+                    xml_escape(out, line);
+                    fputs("\">", out);
+                    xml_escape(out, line);
+                    fputs("</failure>\n", out);
+                } else {
+                    if (!any_out)
+                        fputs("    <system-out>", out);
+                    any_out = true;
+                    xml_escape(out, bcsim__strfmt("%s: %s\n", v->severity == BCSIM_SEV_WARNING ? "warning" : "note", line));
+                }
+            }
         }
-        fputs("\">\n", out);
-        uint32_t total = (res ? res->violation_count : 0) + nextra;
-        for (uint32_t i = 0; i < total; i++) {
-            const bcsim_violation_t *v = res && i < res->violation_count ? &res->violations[i]
-                                                                         : &extra[i - (res ? res->violation_count : 0)];
-            if (v->severity != BCSIM_SEV_VIOLATION)
-                continue;
-            const void *vr = v->call_seq != UINT32_MAX && res && v->call_seq < res->call_count
-                                 ? res->calls[v->call_seq].record : NULL;
-            bool mine = rec ? vr == rec : true;
-            if (!rec)
-                for (size_t q = 0; q < recs.n; q++)
-                    mine &= vr != recs.v[q].record;
-            if (!mine)
-                continue;
-            char line[1024];
-            bcsim_violation_format(v, line, sizeof(line));
-            fputs("    <failure type=\"", out);
-            xml_escape(out, v->name);
-            fputs("\" message=\"", out);
-            xml_escape(out, line);
-            fputs("\"/>\n", out);
-        }
+        if (any_out)
+            fputs("</system-out>\n", out);
         fputs("  </testcase>\n", out);
     }
+#undef FINDING
     fputs("</testsuite>\n</testsuites>\n", out);
     BCSIM_VEC_FREE(&recs);
 }

@@ -220,7 +220,9 @@ static int call_of(ctx_t *c, json_t *o, bcsim_call_t *k)
         (rc = field_str(c, o, "component", false, &k->component)) ||
         (rc = field_str(c, o, "routine", false, &k->routine)) ||
         (rc = field_u64(c, o, "record", true, &rec)) ||
-        (rc = field_u32(c, o, "irql_after", false, &k->irql_after)))
+        (rc = field_u32(c, o, "irql_after", false, &k->irql_after)) ||
+        (rc = field_u64(c, o, "wall_ns", false, &k->wall_ns)) ||
+        (rc = field_u64(c, o, "virtual_100ns", false, &k->virtual_100ns)))
         return rc;
     k->record = (const void *)(uintptr_t)rec;
     if (!(v = json_object_get(o, "phase")) ||
@@ -409,8 +411,17 @@ static int load_root(ctx_t *c, json_t *root)
         if (!json_object_get(it, "type") ||
             enum_of(c, json_object_get(it, "type"), "type", io_name, 5, &w.type) ||
             field_u64(c, it, "file_offset", true, &w.file_offset) || field_u64(c, it, "length", true, &len) ||
-            field_u64(c, it, "hash64", false, &w.hash) || len > UINT32_MAX)
+            len > UINT32_MAX)
             return fail(c, "expected a DumpIo write");
+        /* xxh3: 16 hex digits without a prefix, as `xxhsum -H3` prints it */
+        json_t *h = json_object_get(it, "xxh3");
+        if (h) {
+            const char *hs = json_string_value(h);
+            char *end;
+            errno = 0;
+            if (!hs || strlen(hs) != 16 || (w.hash = strtoull(hs, &end, 16), errno || *end))
+                return fail(c, "xxh3: expected 16 hex digits");
+        }
         w.length = (uint32_t)len;
         bcsim_dumpio_write_t *slot = BCSIM_VEC_PUSH(&d->writes);
         if (!slot)
@@ -463,7 +474,9 @@ static int load_root(ctx_t *c, json_t *root)
             return BCSIM_ENOMEM;
         *slot = a;
     });
-    if (field_str(c, root, "dbgprint", false, &d->res.dbgprint))
+    if (field_str(c, root, "dbgprint", false, &d->res.dbgprint) ||
+        field_str(c, root, "screen", false, &d->res.screen) ||
+        field_u64(c, root, "port_accesses", false, &d->res.port_total))
         return BCSIM_EFORMAT;
     json_t *dump = json_object_get(root, "dump");
     if (dump) {

@@ -21,6 +21,7 @@ struct bcsim_scenario {
     BCSIM_VEC(char *) drivers;
     BCSIM_VEC(knob_t) config;
     BCSIM_VEC(bcsim_scenario_port_t) ports;
+    BCSIM_VEC(bcsim_scenario_pci_t) pci;
     BCSIM_VEC(bcsim_scenario_bugcheck_t) bugchecks;
     BCSIM_VEC(BCSIM_VEC(knob_t)) bc_config;   /* per bug check */
     BCSIM_VEC(char *) expect;                  /* NULL-terminated when present */
@@ -206,11 +207,107 @@ static int parse_bugcheck(bcsim_scenario_t *s, json_t *b, size_t idx, const char
     return 0;
 }
 
+/* One PCI function: bus (default 0), device, function (default 0), its configuration space as
+ * "config" (an array of byte values, or a string of hex bytes, spaces allowed), then the header
+ * fields vendor_id, device_id, revision, class (base << 16 | sub << 8 | prog-if), header_type,
+ * subsystem_vendor_id, subsystem_id written over it. */
+static int parse_pci(bcsim_scenario_t *s, json_t *p, const char *path, char *err, uint64_t es)
+{
+    if (!json_is_object(p))
+        return fail(err, es, path, "expected an object");
+    static const char *const keys[] = { "bus", "device", "function", "config", "vendor_id", "device_id",
+                                        "revision", "class", "header_type", "subsystem_vendor_id",
+                                        "subsystem_id", NULL };
+    int rc = check_keys(p, path, keys, err, es);
+    if (rc)
+        return rc;
+    uint64_t bus = 0, dev, fn = 0;
+    json_t *v = json_object_get(p, "bus");
+    if (v && (get_u64(v, &bus) || bus > 0xFF))
+        return fail(err, es, path, "bus: expected a number from 0 to 255");
+    v = json_object_get(p, "device");
+    if (!v || get_u64(v, &dev) || dev > 31)
+        return fail(err, es, path, "device: expected a number from 0 to 31");
+    v = json_object_get(p, "function");
+    if (v && (get_u64(v, &fn) || fn > 7))
+        return fail(err, es, path, "function: expected a number from 0 to 7");
+    uint8_t *space = calloc(1, 4096);
+    if (!space)
+        return BCSIM_ENOMEM;
+    uint32_t len = 0;
+    v = json_object_get(p, "config");
+    if (json_is_array(v)) {
+        if (json_array_size(v) > 4096) {
+            free(space);
+            return fail(err, es, path, "config: at most 4096 bytes");
+        }
+        for (size_t k = 0; k < json_array_size(v); k++) {
+            uint64_t b;
+            if (get_u64(json_array_get(v, k), &b) || b > 0xFF) {
+                free(space);
+                return fail(err, es, path, "config[%zu]: expected a byte value", k);
+            }
+            space[len++] = (uint8_t)b;
+        }
+    } else if (json_is_string(v)) {
+        const char *t = json_string_value(v);
+        while (*t) {
+            if (*t == ' ' || *t == '\n' || *t == '\t' || *t == ',') {
+                t++;
+                continue;
+            }
+            char hex[3] = { t[0], t[0] ? t[1] : 0, 0 }, *end;
+            unsigned long b = strtoul(hex, &end, 16);
+            if (end != hex + 2 || len == 4096) {
+                free(space);
+                return fail(err, es, path, "config: expected hex byte pairs (at most 4096)");
+            }
+            space[len++] = (uint8_t)b;
+            t += 2;
+        }
+    } else if (v) {
+        free(space);
+        return fail(err, es, path, "config: expected an array of bytes or a hex string");
+    }
+    static const struct { const char *key; uint32_t off, width; } fields[] = {
+        { "vendor_id", 0x00, 2 }, { "device_id", 0x02, 2 }, { "revision", 0x08, 1 },
+        { "class", 0x09, 3 }, { "header_type", 0x0E, 1 }, { "subsystem_vendor_id", 0x2C, 2 },
+        { "subsystem_id", 0x2E, 2 },
+    };
+    for (size_t k = 0; k < BCSIM_ARRAY_SIZE(fields); k++) {
+        uint64_t x;
+        v = json_object_get(p, fields[k].key);
+        if (!v)
+            continue;
+        if (get_u64(v, &x) || x >> (8 * fields[k].width)) {
+            free(space);
+            return fail(err, es, path, "%s: expected a %u-byte value", fields[k].key, fields[k].width);
+        }
+        for (uint32_t b = 0; b < fields[k].width; b++)
+            space[fields[k].off + b] = (uint8_t)(x >> (8 * b));
+        if (len < fields[k].off + fields[k].width)
+            len = fields[k].off + fields[k].width;
+    }
+    if (len < 256)
+        len = 256;
+    bcsim_scenario_pci_t *sp = BCSIM_VEC_PUSH(&s->pci);
+    if (!sp) {
+        free(space);
+        return BCSIM_ENOMEM;
+    }
+    sp->bus = (uint32_t)bus;
+    sp->device = (uint32_t)dev;
+    sp->function = (uint32_t)fn;
+    sp->config = space;
+    sp->length = len;
+    return 0;
+}
+
 static int parse_root(bcsim_scenario_t *s, json_t *root, const char *base, char *err, uint64_t es)
 {
     if (!json_is_object(root))
         return fail(err, es, "", "a scenario is a JSON object");
-    static const char *const keys[] = { "name", "drivers", "config", "ports", "bugchecks", "expect", NULL };
+    static const char *const keys[] = { "name", "drivers", "config", "ports", "pci", "bugchecks", "expect", NULL };
     int rc = check_keys(root, "", keys, err, es);
     if (rc)
         return rc;
@@ -269,6 +366,17 @@ static int parse_root(bcsim_scenario_t *s, json_t *root, const char *base, char 
             for (size_t k = 0; k < json_array_size(reads); k++)
                 if (get_u64(json_array_get(reads, k), &vals[k]))
                     return fail(err, es, path, "reads[%zu]: expected a number", k);
+        }
+    }
+    v = json_object_get(root, "pci");
+    if (v) {
+        if (!json_is_array(v) || json_array_size(v) > 256)
+            return fail(err, es, "pci", "expected an array of at most 256 PCI functions");
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            char path[48];
+            snprintf(path, sizeof(path), "pci[%zu]", i);
+            if ((rc = parse_pci(s, json_array_get(v, i), path, err, es)))
+                return rc;
         }
     }
     v = json_object_get(root, "bugchecks");
@@ -414,6 +522,9 @@ void bcsim_scenario_free(bcsim_scenario_t *s)
     for (size_t i = 0; i < s->ports.n; i++)
         free((void *)s->ports.v[i].reads);
     BCSIM_VEC_FREE(&s->ports);
+    for (size_t i = 0; i < s->pci.n; i++)
+        free((void *)s->pci.v[i].config);
+    BCSIM_VEC_FREE(&s->pci);
     for (size_t i = 0; i < s->bugchecks.n; i++)
         free((void *)s->bugchecks.v[i].dump_path);
     BCSIM_VEC_FREE(&s->bugchecks);
@@ -441,6 +552,24 @@ uint32_t bcsim_scenario_port_count(const bcsim_scenario_t *s) { return s ? (uint
 const bcsim_scenario_port_t *bcsim_scenario_port(const bcsim_scenario_t *s, uint32_t i)
 {
     return s && i < s->ports.n ? &s->ports.v[i] : NULL;
+}
+uint32_t bcsim_scenario_pci_count(const bcsim_scenario_t *s) { return s ? (uint32_t)s->pci.n : 0; }
+const bcsim_scenario_pci_t *bcsim_scenario_pci(const bcsim_scenario_t *s, uint32_t i)
+{
+    return s && i < s->pci.n ? &s->pci.v[i] : NULL;
+}
+int bcsim_scenario_apply_devices(const bcsim_scenario_t *s, bcsim_sim_t *sim)
+{
+    int rc = 0;
+    for (uint32_t i = 0; !rc && i < bcsim_scenario_port_count(s); i++) {
+        const bcsim_scenario_port_t *p = bcsim_scenario_port(s, i);
+        rc = bcsim_sim_port_script(sim, p->address, p->is_register, p->reads, p->read_count);
+    }
+    for (uint32_t i = 0; !rc && i < bcsim_scenario_pci_count(s); i++) {
+        const bcsim_scenario_pci_t *p = bcsim_scenario_pci(s, i);
+        rc = bcsim_sim_pci_config(sim, p->bus, p->device, p->function, p->config, p->length);
+    }
+    return rc;
 }
 const char *const *bcsim_scenario_expected(const bcsim_scenario_t *s)
 {

@@ -44,6 +44,7 @@ static void machine_reset_state(void)
     bcsim__violations_reset_dedupe();
     bcsim__paged_protect(false);
     bcsim__dbglog_reset();
+    bcsim__screen_reset();
     bcsim__nt_set_build_number(bcsim__m.cfg.build_number);
     bcsim__boot_hooks();
 }
@@ -88,6 +89,8 @@ void bcsim_sim_destroy(bcsim_sim_t *sim)
         return;
     bcsim__dbglog_flush();
     bcsim__shutdown_hooks();
+    bcsim__pci_shutdown();
+    bcsim__screen_reset();
     bcsim__images_fini();
     bcsim__records_reset(true);
     bcsim__map_clear(&bcsim__m.dedupe);

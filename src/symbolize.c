@@ -9,6 +9,7 @@
 #include "fuzz_support.h"
 
 #include <elfutils/libdwfl.h>
+#include "unwind.h"
 #include <stdio.h>
 #include <unistd.h>
 
@@ -131,6 +132,42 @@ const char *bcsim__symbol_name(uint64_t addr)
             return bcsim__strfmt("%s+%#llx", loc.module, (unsigned long long)(addr - start));
     }
     return bcsim__strfmt("%#llx", (unsigned long long)addr);
+}
+
+Dwarf_CFI *bcsim__cfi_find(uint64_t pc, uint64_t *bias, uint64_t *module_lo)
+{
+    if (!ensure_dwfl())
+        return NULL;
+    Dwfl_Module *mod = dwfl_addrmodule(S.dwfl, (Dwarf_Addr)pc);
+    if (!mod)
+        return NULL;
+    Dwarf_Addr lo = 0, b = 0;
+    dwfl_module_info(mod, NULL, &lo, NULL, NULL, NULL, NULL, NULL);
+    /* .eh_frame first: it is loaded, complete for every function (-fasynchronous-unwind-tables,
+     * the x86-64 default of both compilers) and needs no debug information. */
+    Dwarf_CFI *cfi = dwfl_module_eh_cfi(mod, &b);
+    if (!cfi)
+        cfi = dwfl_module_dwarf_cfi(mod, &b);
+    if (cfi) {
+        *bias = b;
+        *module_lo = lo;
+    }
+    return cfi;
+}
+
+bool bcsim__function_range(uint64_t pc, uint64_t *start, uint64_t *end)
+{
+    if (!ensure_dwfl())
+        return false;
+    Dwfl_Module *mod = dwfl_addrmodule(S.dwfl, (Dwarf_Addr)pc);
+    GElf_Off off = 0;
+    GElf_Sym sym;
+    if (!mod || !dwfl_module_addrinfo(mod, (GElf_Addr)pc, &off, &sym, NULL, NULL, NULL) ||
+        GELF_ST_TYPE(sym.st_info) != STT_FUNC || !sym.st_size)
+        return false;
+    *start = pc - off;
+    *end = *start + sym.st_size;
+    return pc < *end;
 }
 
 void bcsim__symbolize_fini(void)

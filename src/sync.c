@@ -113,6 +113,16 @@ static void deadlock(enum bcsim__export_id id, const void *object, const char *w
 
 /* ---- spin locks ------------------------------------------------------------------------------ */
 
+/* Spin locks a callback took with a try-acquire: a try cannot deadlock (it fails when the lock
+ * is held), the pattern crash paths use to honour R4; the try and its release are reported as
+ * a warning (SYNC_TRY_IN_CALLBACK), not as the R4 violation. */
+static bcsim__map_t tried;
+
+void bcsim__sync_shutdown(void)
+{
+    bcsim__map_clear(&tried);
+}
+
 static bool raises_to_dpc(enum bcsim__export_id id)
 {
     return id == BCSIM__X_KeAcquireSpinLockRaiseToDpc || id == BCSIM__X_KeAcquireInStackQueuedSpinLock;
@@ -139,10 +149,15 @@ unsigned char bcsim__spin_acquire(enum bcsim__export_id id, volatile bcsim__u64 
 int bcsim__spin_try(enum bcsim__export_id id, volatile bcsim__u64 *lock, void *caller)
 {
     below_min(id, BCSIM_IRQL_DISPATCH, 0x40, (uint64_t)lock, 0, caller);
-    r4(true, id, (const void *)lock, caller);
+    if (in_callback())
+        report(BCSIM_V_SYNC_TRY_IN_CALLBACK, caller, (uint64_t)lock, 0, 0, 0, 0, 0,
+               "%s(%p) in a bug-check callback: it cannot deadlock, but what the lock protects may be "
+               "half-updated", routine_name(id), (const void *)lock);
     if (*lock != 0)
         return 0;
     *lock = 1;
+    if (in_callback())
+        bcsim__map_put(&tried, (uint64_t)lock, 1);
     return 1;
 }
 
@@ -155,7 +170,8 @@ void bcsim__spin_release(enum bcsim__export_id id, volatile bcsim__u64 *lock,
                      : id == BCSIM__X_KeReleaseInStackQueuedSpinLock ? 0x35 : 0x41;
     below_min(id, BCSIM_IRQL_DISPATCH, subcode, (uint64_t)lock, subcode == 0x35 ? new_irql : 0,
               caller);
-    r4(true, id, (const void *)lock, caller);
+    if (!bcsim__map_del(&tried, (uint64_t)lock))
+        r4(true, id, (const void *)lock, caller);
     *lock = 0;
     if (lower)
         bcsim__irql_lower(new_irql, caller);
@@ -293,9 +309,14 @@ void bcsim__fast_mutex_acquire(void *fast_mutex, void *caller)
 int bcsim__fast_mutex_try(void *fast_mutex, void *caller)
 {
     fast_mutex_t *m = fast_mutex;
-    r4(false, BCSIM__X_ExTryToAcquireFastMutex, fast_mutex, caller);
+    if (in_callback())
+        report(BCSIM_V_SYNC_TRY_IN_CALLBACK, caller, (uint64_t)fast_mutex, 0, 0, 0, 0, 0,
+               "ExTryToAcquireFastMutex(%p) in a bug-check callback: it cannot deadlock, but what "
+               "the mutex protects may be half-updated", fast_mutex);
     if (!(m->count & 1))
         return 0;
+    if (in_callback())
+        bcsim__map_put(&tried, (uint64_t)fast_mutex, 1);
     uint8_t old = bcsim__m.irql;
     m->count &= ~1;
     m->owner = SIMULATED_THREAD;
@@ -310,7 +331,8 @@ void bcsim__fast_mutex_release(void *fast_mutex, void *caller)
     fast_mutex_t *m = fast_mutex;
     /* Learn: exactly APC_LEVEL; the gate reported above it (0xC4/0x34). */
     below_min(BCSIM__X_ExReleaseFastMutex, BCSIM_IRQL_APC, 0x34, (uint64_t)fast_mutex, 0, caller);
-    r4(false, BCSIM__X_ExReleaseFastMutex, fast_mutex, caller);
+    if (!bcsim__map_del(&tried, (uint64_t)fast_mutex))
+        r4(false, BCSIM__X_ExReleaseFastMutex, fast_mutex, caller);
     uint8_t restore = (uint8_t)m->old_irql;
     m->owner = NULL;
     m->count |= 1;

@@ -126,46 +126,6 @@ void bcsim__map_clear(bcsim__map_t *m)
     memset(m, 0, sizeof(*m));
 }
 
-/* Four independent FNV-style lanes over 32-byte blocks (the multiplies overlap: about
- * 4x the throughput of one serial chain), the tail word-wise into lane 0, then the lanes
- * folded and the length mixed in. */
-static inline uint64_t hash_step(uint64_t h, uint64_t w)
-{
-    h = (h ^ w) * 0x100000001b3ULL;
-    return h ^ (h >> 29);
-}
-
-uint64_t bcsim_hash64(const void *data, uint64_t size, uint64_t seed)
-{
-    const unsigned char *p = data;
-    uint64_t lane[4] = { 0xcbf29ce484222325ULL ^ seed, 0x84222325cbf29ce4ULL ^ seed,
-                         0x9e3779b97f4a7c15ULL ^ seed, 0xc2b2ae3d27d4eb4fULL ^ seed };
-    uint64_t n = size;
-    for (; n >= 32; n -= 32, p += 32) {
-        uint64_t w[4];
-        memcpy(w, p, 32);
-        for (int i = 0; i < 4; i++)
-            lane[i] = hash_step(lane[i], w[i]);
-    }
-    for (; n >= 8; n -= 8, p += 8) {
-        uint64_t w;
-        memcpy(&w, p, 8);
-        lane[0] = hash_step(lane[0], w);
-    }
-    if (n) {
-        uint64_t w = 0;
-        memcpy(&w, p, (size_t)n);
-        lane[0] = hash_step(lane[0], w);
-    }
-    uint64_t h = lane[0];
-    for (int i = 1; i < 4; i++)
-        h = hash_step(h * 31, lane[i]);
-    h ^= size;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
-}
-
 /* ---- string arena: strings handed out through the public API --------------------------
  * Two chains: the arena proper, which a harness loop (the fuzz harness) may roll back to a
  * mark, and a pinned chain for strings that caches keep across such roll-backs (the

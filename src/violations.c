@@ -62,6 +62,7 @@ bool bcsim_violation_is_verifier_rule(uint32_t id)
     case BCSIM_V_POOL_ZERO_SIZE:
     case BCSIM_V_SPINLOCK_IN_CALLBACK:
     case BCSIM_V_SYNCHRONIZATION_IN_CALLBACK:
+    case BCSIM_V_SYNC_TRY_IN_CALLBACK:
     case BCSIM_V_WAIT_AT_HIGH_IRQL:
     case BCSIM_V_PAGED_CODE_AT_HIGH_IRQL:
     case BCSIM_V_IRQL_RAISE_INVALID:
@@ -69,10 +70,13 @@ bool bcsim_violation_is_verifier_rule(uint32_t id)
     case BCSIM_V_IRQL_LOWERED_IN_CALLBACK:
     case BCSIM_V_IRQL_NOT_RESTORED:
     case BCSIM_V_STRSAFE_AT_HIGH_IRQL:
+    case BCSIM_V_STRSAFE_COPY_AT_HIGH_IRQL:
+    case BCSIM_V_STRSAFE_CONVERSION_AT_HIGH_IRQL:
     case BCSIM_V_DBGPRINT_UNICODE_AT_HIGH_IRQL:
     case BCSIM_V_DBGPRINT_ABOVE_DIRQL:
     case BCSIM_V_MMISADDRESSVALID_UNSAFE:
     case BCSIM_V_PAGEABLE_MEMORY_ACCESS:
+    case BCSIM_V_POOL_USE_AFTER_FREE:            /* the special pool's quarantine */
     case BCSIM_V_DEVICE_ACCESS_FORBIDDEN:
     case BCSIM_V_INTERRUPTS_ENABLED_IN_CALLBACK:
         return true;
@@ -88,7 +92,11 @@ static bool at_driver_call(uint32_t id)
 {
     switch (id) {
     case BCSIM_V_PAGEABLE_MEMORY_ACCESS:
+    case BCSIM_V_POOL_USE_AFTER_FREE:
     case BCSIM_V_IRQL_NOT_RESTORED:
+    case BCSIM_V_STRSAFE_AT_HIGH_IRQL:            /* compiled into the driver: Windows never */
+    case BCSIM_V_STRSAFE_COPY_AT_HIGH_IRQL:       /* sees the call (dispatcher-model.md 8.2) */
+    case BCSIM_V_STRSAFE_CONVERSION_AT_HIGH_IRQL:
         return false;
     case BCSIM_V_POOL_INVALID_FREE:
         return true;

@@ -18,27 +18,44 @@ bool bcsim__walk_node_ok(const bcsim__list_t *node, const bcsim__list_t *prev, b
     return node->blink == prev;
 }
 
-/* Where a record was registered (its driver's call), 0 if bcsim does not know the record:
- * the place a finding about it names. Looked up by address only (never read). */
-static uint64_t site_of(const void *rec)
+/* The record a structural finding is about, for its component and its driver location (the
+ * registration site): the node itself when bcsim registered a record there, otherwise the
+ * last good record, whose Flink led to the bad node. */
+static void blame(const bcsim__list_t *cur, const bcsim__list_t *prev, bool legacy,
+                  bcsim__report_t *r)
 {
-    uint64_t *idx = bcsim__map_get(&bcsim__m.recinfo, (uint64_t)rec);
-    return idx && *idx < bcsim__m.recs.n ? bcsim__m.recs.v[*idx].site : 0;
+    const bcsim__recinfo_t *ri = bcsim__record_info(cur);
+    const void *who = cur;
+    if (!ri && prev && bcsim__record_info(prev)) {
+        who = prev;
+        ri = bcsim__record_info(prev);
+    }
+    if (!ri)
+        return;
+    r->pc = ri->site;
+    if (bcsim__mem_is((uint64_t)who, legacy ? BCSIM__LREC_SIZE : BCSIM__RREC_SIZE,
+                      BCSIM__MC_READABLE))
+        r->component = bcsim__rec_component(who, legacy);
 }
 
-/* `culprit`: the record the finding is about (the node reached, or its predecessor whose
- * link leads off the list). */
-static void structural_finding(const bcsim__list_t *cur, const bcsim__list_t *culprit,
+/* Where a record was registered (its driver's call): the place a finding about it names. */
+static uint64_t site_of(const void *rec)
+{
+    const bcsim__recinfo_t *ri = bcsim__record_info(rec);
+    return ri ? ri->site : 0;
+}
+
+static void structural_finding(const bcsim__list_t *cur, const bcsim__list_t *prev, bool legacy,
                                const char *what, bool unloaded)
 {
     bcsim__report_t r = { .id = BCSIM_V_LIST_CORRUPT, .reason = BCSIM__NO_REASON,
-                          .address = (uint64_t)cur, .dedupe = (uint64_t)cur ^ 0x5a5a,
-                          .pc = site_of(cur) ? site_of(cur) : site_of(culprit) };
+                          .address = (uint64_t)cur, .dedupe = (uint64_t)cur ^ 0x5a5a };
     if (unloaded) {
         r.id = BCSIM_V_DRIVER_UNLOADED_WITH_RECORDS;
         r.bugcheck_code = BCSIM_BC_DRIVER_UNLOADED_WITHOUT_CANCELLING;
         r.bugcheck_params[0] = (uint64_t)cur;
     }
+    blame(cur, prev, legacy, &r);
     bcsim__violation(&r, "%s at %#llx; the rest of this list walk was skipped", what,
                      (unsigned long long)cur);
 }
@@ -47,7 +64,7 @@ static void structural_finding(const bcsim__list_t *cur, const bcsim__list_t *cu
 static bool node_structure(const bcsim__list_t *cur, const bcsim__list_t *prev, bool legacy)
 {
     if ((uint64_t)cur & 7) {
-        structural_finding(cur, prev, "misaligned list entry", false);
+        structural_finding(cur, prev, legacy, "misaligned list entry", false);
         return false;
     }
     uint32_t size = legacy ? BCSIM__LREC_SIZE : BCSIM__RREC_SIZE;
@@ -56,32 +73,34 @@ static bool node_structure(const bcsim__list_t *cur, const bcsim__list_t *prev, 
         uint32_t cls = bcsim__mem_class_of((uint64_t)cur, &known);
         const bcsim__alloc_t *al = bcsim__pool_find((uint64_t)cur);
         bool gone = (known && cls == BCSIM__MEM_FREED) || (al && al->freed);
-        structural_finding(cur, prev, gone ? "list reaches a record in freed or unloaded memory"
-                                           : "list reaches an unreadable record", gone);
+        structural_finding(cur, prev, legacy,
+                           gone ? "list reaches a record in freed or unloaded memory"
+                                : "list reaches an unreadable record", gone);
         return false;
     }
     if (cur->blink != prev) {
-        structural_finding(cur, cur, "list entry Blink does not point at its predecessor", false);
+        structural_finding(cur, prev, legacy, "list entry Blink does not point at its predecessor",
+                           false);
         return false;
     }
     return true;
 }
 
-void bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_fn visit,
+bool bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_fn visit,
                  void *ctx)
 {
     if (!head || !head->flink || !head->blink)
-        return; /* never initialised */
+        return true; /* never initialised: an empty list */
     bcsim__list_t *prev = head, *cur = head->flink;
     uint64_t visited = 0, bound = bcsim__m.records_ever + 16;
     while (cur != head) {
         if (!node_structure(cur, prev, o->legacy))
-            return;
+            return false;
         if (++visited > bound) {
             bcsim__report_t r = { .id = BCSIM_V_LIST_CYCLE, .reason = BCSIM__NO_REASON,
                                   .address = (uint64_t)cur, .dedupe = (uint64_t)head };
             bcsim__violation(&r, "more than %llu entries visited", (unsigned long long)bound);
-            return;
+            return false;
         }
         bool eligible = true;
         if (!o->any_state) {
@@ -123,7 +142,7 @@ void bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_
         uint8_t state_before = o->legacy ? ((bcsim__lrec_t *)cur)->state
                                          : ((bcsim__rrec_t *)cur)->state;
         if (eligible && visit(cur, ctx))
-            return;
+            return false;
         /* Successor read after the visit (4.1 step 5). */
         bcsim__list_t *next = cur->flink;
         uint8_t state_now = o->legacy ? ((bcsim__lrec_t *)cur)->state
@@ -133,11 +152,13 @@ void bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_
             next->blink == cur->blink) {
             /* The callback deregistered its own record (4.3). */
             if (bcsim__m.cfg.walk_mode == BCSIM_WALK_STRICT) {
+                const bcsim__recinfo_t *ri = bcsim__record_info(cur);
                 bcsim__report_t rep = { .id = BCSIM_V_WALK_TRUNCATED,
                                         .reason = o->legacy ? BCSIM_REASON_LEGACY : o->reason,
-                                        .address = (uint64_t)cur };
+                                        .component = bcsim__rec_component(cur, o->legacy),
+                                        .pc = ri ? ri->site : 0, .address = (uint64_t)cur };
                 bcsim__violation(&rep, "record %#llx deregistered itself", (unsigned long long)cur);
-                return;
+                return false;
             }
             prev = cur->blink;
             cur = next;
@@ -146,4 +167,5 @@ void bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_
         prev = cur;
         cur = next;
     }
+    return true;
 }

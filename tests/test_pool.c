@@ -316,9 +316,78 @@ static void allocation_in_a_callback_is_0xC4_0x02(void **state)
     assert_int_equal(r->violations[1].bugcheck_params[0], 0x12);
 }
 
+/* ---- the special pool: freed pool stays inaccessible (quarantine) ---------------------------- */
+
+/* Every block starts on a page of its own; a freed block's pages fault. */
+static void special_pool_gives_each_block_its_own_pages(void **state)
+{
+    (void)state;
+    void *a = pl_alloc2(F_NONPAGED, 24, TAG), *b = pl_alloc2(F_NONPAGED, 24, TAG);
+    assert_int_equal((uint64_t)a & 0xFFF, 0);
+    assert_int_equal((uint64_t)b & 0xFFF, 0);
+    assert_true((uint64_t)b - (uint64_t)a >= 0x1000 || (uint64_t)a - (uint64_t)b >= 0x1000);
+    pl_free(a);
+    assert_false(bcsim__probe_read(a, 1));
+    assert_true(bcsim__probe_read(b, 24));
+    assert_true(bcsim__pool_quarantined((uint64_t)a + 8, NULL));
+    assert_false(bcsim__pool_quarantined((uint64_t)b, NULL));
+}
+
+/* Driver code that reads a freed block (outside any callback) is the finding Driver Verifier's
+ * special pool raises, with the allocation and free sites; the machine bug-checks 0xD5. */
+static void read_of_freed_pool_is_0xD5_with_both_sites(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    assert_int_equal(bcsim_sim_call(sim, pl_use_after_free, NULL), BCSIM_EBUGCHECK);
+    const bcsim_violation_t *v = only(sim, BCSIM_V_POOL_USE_AFTER_FREE);
+    assert_int_equal(v->bugcheck_code, 0xD5);
+    assert_int_equal(v->bugcheck_params[1], 0);            /* a read */
+    assert_non_null(strstr(v->file, "pool_drv.c"));
+    assert_non_null(strstr(v->message, "allocated at"));
+    assert_non_null(strstr(v->message, "freed at"));
+    assert_non_null(strstr(v->message, "pool_drv.c"));
+    assert_int_equal(bcsim_sim_last_result(sim)->code, 0xD5);
+}
+
+/* The quarantine is bounded: with pool.quarantine = 0 a freed span serves the next block of the
+ * same size at once (zeroed); by default the next block gets new pages. */
+static void quarantine_is_bounded_by_its_knob(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    void *a = pl_alloc2(F_NONPAGED, 100, TAG);
+    memset(a, 0x5A, 100);
+    pl_free(a);
+    void *b = pl_alloc2(F_NONPAGED, 100, TAG);
+    assert_ptr_not_equal(a, b);
+    bcsim_sim_config(sim)->pool_quarantine = 0;
+    pl_free(b);
+    void *c = pl_alloc2(F_NONPAGED, 100, TAG);
+    assert_ptr_equal(b, c);
+    assert_true(all_zero(c, 100));
+    assert_true(bcsim__probe_read(c, 100));
+    assert_int_equal(bcsim_sim_violation_count(sim), 0);
+}
+
+/* With the verifier off there is no special pool: blocks are packed, as without Driver
+ * Verifier, and nothing is made inaccessible. */
+static void no_special_pool_without_the_verifier(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    bcsim_sim_config(sim)->verifier = false;
+    void *a = pl_alloc2(F_NONPAGED, 24, TAG), *b = pl_alloc2(F_NONPAGED, 24, TAG);
+    assert_true((uint64_t)b - (uint64_t)a < 0x1000);
+    pl_free(a);
+    assert_true(bcsim__probe_read(a, 24));
+    assert_false(bcsim__pool_quarantined((uint64_t)a, NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        BCSIM_TEST(special_pool_gives_each_block_its_own_pages),
+        BCSIM_TEST(read_of_freed_pool_is_0xD5_with_both_sites),
+        BCSIM_TEST(quarantine_is_bounded_by_its_knob),
+        BCSIM_TEST(no_special_pool_without_the_verifier),
         BCSIM_TEST(alloc2_nonpaged_is_zeroed_nonpaged_and_tagged),
         BCSIM_TEST(alloc2_paged_comes_from_paged_pool),
         BCSIM_TEST(alloc2_alignment),

@@ -500,6 +500,28 @@ static void insert_into_corrupted_list_bug_checks_0x139(void **state)
     assert_int_equal(bcsim_test_count(sim, BCSIM_V_LIST_CORRUPT), 2);
 }
 
+/* A walk that meets a corrupted record names the driver: the record's component and its
+ * registration site (file:line in the driver that registered it). */
+static void walk_corruption_names_the_record_and_its_registration(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    td_reset();
+    td_init_legacy(0);
+    assert_true(td_register_legacy(0, "corrupted"));
+    ((lrec_t *)td_legacy(0))->blink = td_legacy(7);
+    const bcsim_result_t *res;
+    assert_int_equal(bcsim_sim_bugcheck(sim, 0xE2, (uint64_t[4]){ 0 }, &res), 0);
+    const bcsim_violation_t *v = NULL;
+    for (uint32_t i = 0; i < res->violation_count; i++)
+        if (res->violations[i].id == BCSIM_V_LIST_CORRUPT)
+            v = &res->violations[i];
+    assert_non_null(v);
+    assert_non_null(v->component);
+    assert_string_equal(v->component, "corrupted");
+    assert_non_null(strstr(v->file, "records_drv.c"));
+    assert_true(v->line > 0);
+}
+
 /* list.corruption = report: the finding without the bug check; registration fails. */
 static void insert_into_corrupted_list_report_only(void **state)
 {
@@ -561,6 +583,24 @@ static void unload_with_records_registered_is_reported(void **state)
     const bcsim_violation_t *v = bcsim_sim_violation(sim, bcsim_sim_violation_count(sim) - 1);
     assert_int_equal(v->bugcheck_code, 0xCE);
     assert_string_equal(v->component, "td");
+}
+
+/* A driver that sets no DriverUnload cannot be unloaded on Windows: the unload is refused
+ * (BCSIM_ENOUNLOAD), its records stay registered and nothing is reported, even with
+ * records registered. */
+static void driver_without_unload_routine_is_not_unloaded(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    td_reset();
+    TdUnloadDeregistersAll = 0;
+    TdNoUnload = 1;
+    bcsim_driver_t *drv;
+    assert_int_equal(bcsim_driver_attach(sim, "td", td_driver_entry(), NULL, &drv), 0);
+    assert_int_equal(bcsim_driver_unload(sim, drv), BCSIM_ENOUNLOAD);
+    TdNoUnload = 0;
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_DRIVER_UNLOADED_WITH_RECORDS), 0);
+    assert_int_equal(bcsim_test_violations(sim), 0);
+    assert_int_equal(((lrec_t *)td_legacy(0))->state, 1);      /* still registered */
 }
 
 static void unload_after_deregistering_everything_is_quiet(void **state)
@@ -630,6 +670,8 @@ int main(void)
         BCSIM_TEST(null_record_pointer_returns_false_with_knob),
         BCSIM_TEST(initialize_macro_has_wdk_form),
         BCSIM_TEST(unload_with_records_registered_is_reported),
+        BCSIM_TEST(driver_without_unload_routine_is_not_unloaded),
+        BCSIM_TEST(walk_corruption_names_the_record_and_its_registration),
         BCSIM_TEST(unload_after_deregistering_everything_is_quiet),
         BCSIM_TEST(reboot_reinitialises_lists_and_bugcheck_data),
     };

@@ -359,7 +359,8 @@ static void inbuffer_overrun_by_one_byte_is_caught(void **state)
     done(sim);
 }
 
-/* A data request longer than its size request (within limits): accepted, noted. */
+/* A data request longer than its size request (within limits) while the region has room:
+ * written in full, a warning about this record. */
 static void data_longer_than_size_request_is_noted(void **state)
 {
     (void)state;
@@ -367,7 +368,8 @@ static void data_longer_than_size_request_is_noted(void **state)
     sd_set_modes(9, 0, 0, 0, 0);
     assert_true(sd_register(0, 2, "grow"));
     const bcsim_result_t *r = crash(sim, 0xE2);
-    assert_true(bcsim_result_has(r, BCSIM_V_SECONDARY_SIZE_CHANGED));
+    assert_true(bcsim_result_has(r, BCSIM_V_SECONDARY_OVERGROWN));
+    assert_false(bcsim_result_has(r, BCSIM_V_SECONDARY_INVALID_OUTPUT));
     assert_int_equal(r->blob_count, 1);
     assert_int_equal(r->blobs[0].size, 200);
     done(sim);
@@ -381,6 +383,164 @@ static void small_dump_limits_maximum_allowed(void **state)
     assert_true(sd_register(0, 2, "small"));
     crash(sim, 0xE2);
     assert_int_equal(sd_seen(0)->maximum_allowed, 4096);
+    done(sim);
+}
+
+/* ---- SecondaryDumpData budget and blame (7.5, updated) --------------------------------------- */
+
+static uint32_t findings_named(const bcsim_result_t *r, uint32_t id, const char *component)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < r->violation_count; i++)
+        n += r->violations[i].id == id &&
+             (!component || (r->violations[i].component && !strcmp(r->violations[i].component, component)));
+    return n;
+}
+
+static bool has_blob(const bcsim_result_t *r, uint32_t data1)
+{
+    for (uint32_t i = 0; i < r->blob_count; i++)
+        if (r->blobs[i].guid.data1 == data1)
+            return true;
+    return false;
+}
+
+/* Ten records that each return exactly MaximumAllowed in a small dump (64 KiB total, 4 KiB
+ * each; a 4 KiB block takes two framed pages): those that fit are written, the rest are left
+ * out with an info finding, nobody gets a violation and bcsim's own block is still there. */
+static void ten_records_at_maximum_allowed_in_a_small_dump_pass(void **state)
+{
+    (void)state;
+    bcsim_sim_t *sim = boot(BCSIM_DUMP_SMALL, true, NULL);
+    char names[10][8];
+    for (int i = 0; i < 10; i++) {
+        snprintf(names[i], sizeof(names[i]), "max%d", i);
+        sd_set_slot_mode(i, 10);
+        assert_true(sd_register(i, 2, names[i]));
+    }
+    const bcsim_result_t *r = crash(sim, 0xE2);
+    assert_int_equal(bcsim_result_count(r, BCSIM_SEV_VIOLATION), 0);
+    assert_int_equal(findings_named(r, BCSIM_V_SECONDARY_INVALID_OUTPUT, NULL), 0);
+    uint32_t written = 0;
+    for (int i = 0; i < 10; i++)
+        written += has_blob(r, 0x11111111u + (uint32_t)i * 0x100);
+    assert_true(written >= 6);
+    assert_int_equal(findings_named(r, BCSIM_V_SECONDARY_LEFT_OUT, NULL), 10 - written);
+    for (uint32_t i = 0; i < r->blob_count; i++)
+        assert_true(r->blobs[i].size <= 4096);
+    assert_true(r->blob_count == written + 1);                 /* + bcsim's own block */
+    for (uint32_t i = 0; i < r->violation_count; i++)
+        assert_true(!r->violations[i].component || strcmp(r->violations[i].component, "bcsim"));
+    assert_int_equal(r->secondary_state, 0);
+    done(sim);
+}
+
+/* A record that deregisters itself during its size request: the walk stops there (strict),
+ * the finding is about that record and names its registration site; bcsim's own record,
+ * which the truncated walk never reached, is asked for nothing and blamed for nothing. */
+static void self_deregistration_in_size_request_blames_nobody_else(void **state)
+{
+    (void)state;
+    bcsim_sim_t *sim = boot(BCSIM_DUMP_BITMAP, true, NULL);
+    sd_set_slot_mode(0, 11);
+    assert_true(sd_register(0, 2, "leaver"));
+    const bcsim_result_t *r = crash(sim, 0xE2);
+    assert_int_equal(bcsim_result_count(r, BCSIM_SEV_VIOLATION), 0);
+    assert_int_equal(findings_named(r, BCSIM_V_WALK_TRUNCATED, "leaver"), 1);
+    for (uint32_t i = 0; i < r->violation_count; i++) {
+        assert_non_null(r->violations[i].component);
+        assert_string_not_equal(r->violations[i].component, "bcsim");
+    }
+    for (uint32_t i = 0; i < r->violation_count; i++)
+        if (r->violations[i].id == BCSIM_V_WALK_TRUNCATED) {
+            assert_non_null(strstr(r->violations[i].file, "sequence_drv.c"));
+            assert_true(r->violations[i].line > 0);
+        }
+    assert_true(sd_deregistered());
+    done(sim);
+}
+
+/* A record registered from inside a size callback: not reached by the size pass (LIFO head
+ * insert), so it gets no data request and no violation, only an info finding. */
+static void record_registered_during_size_pass_is_left_out(void **state)
+{
+    (void)state;
+    bcsim_sim_t *sim = boot(BCSIM_DUMP_BITMAP, true, NULL);
+    sd_set_slot_mode(0, 12);
+    assert_true(sd_register(0, 2, "registrar"));
+    const bcsim_result_t *r = crash(sim, 0xE2);
+    assert_int_equal(bcsim_result_count(r, BCSIM_SEV_VIOLATION), 0);
+    assert_int_equal(findings_named(r, BCSIM_V_SECONDARY_LEFT_OUT, "late"), 1);
+    for (uint32_t i = 0; i < r->call_count; i++)
+        assert_true(!r->calls[i].component || strcmp(r->calls[i].component, "late"));
+    assert_int_equal(r->blob_count, 2);                        /* registrar + bcsim */
+    assert_int_equal(state_of(5), BCSIM_STATE_INSERTED);       /* never called */
+    done(sim);
+}
+
+/* X announces 16 bytes and delivers 0x1800 (within MaximumAllowed) while Y and bcsim's own
+ * block still need their space: X is truncated to its reservation and gets the warning; Y,
+ * which announced and delivered 16 bytes, gets nothing. */
+static void overgrowth_is_pinned_on_the_record_that_grew(void **state)
+{
+    (void)state;
+    knob_t k[] = { { "secondary.total", "16KiB" }, { "secondary.per_callback", "8KiB" }, { 0, 0 } };
+    bcsim_sim_t *sim = boot(BCSIM_DUMP_BITMAP, true, k);
+    sd_set_slot_mode(1, 14);
+    assert_true(sd_register(1, 2, "Y"));
+    sd_set_slot_mode(0, 13);
+    assert_true(sd_register(0, 2, "X"));                       /* head: called first */
+    const bcsim_result_t *r = crash(sim, 0xE2);
+    assert_int_equal(bcsim_result_count(r, BCSIM_SEV_VIOLATION), 0);
+    assert_int_equal(findings_named(r, BCSIM_V_SECONDARY_OVERGROWN, "X"), 1);
+    assert_int_equal(findings_named(r, BCSIM_V_SECONDARY_OVERGROWN, "Y"), 0);
+    assert_int_equal(findings_named(r, BCSIM_V_SECONDARY_SIZE_CHANGED, "Y"), 0);
+    assert_int_equal(r->blob_count, 3);
+    assert_int_equal(r->blobs[0].size, 16);                    /* X, truncated */
+    assert_int_equal(r->blobs[1].size, 16);                    /* Y, whole */
+    assert_int_equal(state_of(0), BCSIM_STATE_FINISHED);
+    assert_int_equal(state_of(1), BCSIM_STATE_FINISHED);
+    done(sim);
+    /* secondary.overgrow = drop: X's block is dropped instead. */
+    knob_t k2[] = { { "secondary.total", "16KiB" }, { "secondary.per_callback", "8KiB" },
+                    { "secondary.overgrow", "drop" }, { 0, 0 } };
+    sim = boot(BCSIM_DUMP_BITMAP, true, k2);
+    sd_set_slot_mode(1, 14);
+    assert_true(sd_register(1, 2, "Y"));
+    sd_set_slot_mode(0, 13);
+    assert_true(sd_register(0, 2, "X"));
+    r = crash(sim, 0xE2);
+    assert_int_equal(r->blob_count, 2);
+    assert_int_equal(r->blobs[0].size, 16);                    /* Y */
+    done(sim);
+}
+
+/* An invalid output in the data pass skips that record only; the records after it still get
+ * their data requests (secondary.on_invalid_data = abort_phase restores the old behaviour). */
+static void invalid_data_output_skips_only_that_record(void **state)
+{
+    (void)state;
+    bcsim_sim_t *sim = boot(BCSIM_DUMP_BITMAP, true, NULL);
+    sd_set_slot_mode(1, 14);
+    assert_true(sd_register(1, 2, "after"));
+    sd_set_slot_mode(0, 15);
+    assert_true(sd_register(0, 2, "bad"));
+    const bcsim_result_t *r = crash(sim, 0xE2);
+    assert_int_equal(findings_named(r, BCSIM_V_SECONDARY_INVALID_OUTPUT, "bad"), 1);
+    assert_int_equal(bcsim_result_count(r, BCSIM_SEV_VIOLATION), 1);
+    assert_true(has_blob(r, 0xbbbbbbbbu + 0x100));             /* "after" (slot 1: GUID B) */
+    assert_int_equal(r->blob_count, 2);                        /* after + bcsim */
+    assert_int_equal(state_of(0), BCSIM_STATE_INCOMPLETE);
+    assert_int_equal(state_of(1), BCSIM_STATE_FINISHED);
+    done(sim);
+    knob_t k[] = { { "secondary.on_invalid_data", "abort_phase" }, { 0, 0 } };
+    sim = boot(BCSIM_DUMP_BITMAP, true, k);
+    sd_set_slot_mode(1, 14);
+    assert_true(sd_register(1, 2, "after"));
+    sd_set_slot_mode(0, 15);
+    assert_true(sd_register(0, 2, "bad"));
+    r = crash(sim, 0xE2);
+    assert_int_equal(r->blob_count, 0);
     done(sim);
 }
 
@@ -404,6 +564,35 @@ static void dumpio_real_offsets_knob(void **state)
     assert_int_equal(sd_seen(n - 1)->offset, UINT64_MAX);
     assert_null(sd_seen(n - 1)->buffer);
     assert_int_equal(off, r->dump_size);
+    done(sim);
+}
+
+/* Header-only configuration (6.2): DumpIo sees the header, then Complete; no Body and no
+ * SecondaryData write (secondary data is not collected), and the file is the 0x2000-byte
+ * DUMP_TYPE_HEADER header that the reader opens. */
+static void header_only_dump_streams_header_then_complete(void **state)
+{
+    (void)state;
+    bcsim_sim_t *sim = boot(BCSIM_DUMP_HEADER, true, NULL);
+    assert_true(sd_register(0, 3, "io"));
+    assert_true(sd_register(1, 2, "sd"));
+    const bcsim_result_t *r = crash(sim, 0xE2);
+    int n = sd_seen_count();
+    int dumpio = 0;
+    for (int i = 0; i < n; i++) {
+        if (sd_seen(i)->reason != 3)
+            continue;
+        assert_true(sd_seen(i)->type == 1 || sd_seen(i)->type == 4);   /* Header or Complete */
+        dumpio++;
+    }
+    assert_int_equal(dumpio, 2);
+    assert_int_equal(sd_seen(n - 1)->type, 4);
+    assert_int_equal(calls_of(r, 2, UINT32_MAX), 0);
+    assert_int_equal(r->dump_status, 0);
+    assert_int_equal(r->dump_size, 0x2000);
+    bcsim_dump_t *d;
+    assert_int_equal(bcsim_dump_open(dump_path, &d), 0);
+    bcsim_dump_close(d);
     done(sim);
 }
 
@@ -702,19 +891,58 @@ static void multipart_sweeps_and_one_block(void **state)
     done(sim);
 }
 
-/* Endless ADDITIONAL_DATA: the part bound stops it; the record contributes nothing. */
-static void endless_additional_data_is_bounded(void **state)
+/* Endless ADDITIONAL_DATA with data in every part: the part bound cuts it there; what it
+ * gave is kept (a warning, not a violation: a large block and a loop look alike). */
+static void endless_additional_data_is_cut_at_the_part_bound(void **state)
 {
     (void)state;
     knob_t k[] = { { "multipart.max_parts", "20" }, { 0, 0 } };
     bcsim_sim_t *sim = boot(BCSIM_DUMP_BITMAP, false, k);
     sd_set_modes(0, 0, 0, 1, 0);
+    assert_true(sd_register(0, 5, "endless"));
+    const bcsim_result_t *r = crash(sim, 0xE2);
+    assert_int_equal(calls_of(r, 5, BCSIM_PHASE_MULTIPART_SIZE), 20);
+    assert_true(bcsim_result_has(r, BCSIM_V_MULTIPART_TRUNCATED));
+    assert_false(bcsim_result_has(r, BCSIM_V_MULTIPART_RUNAWAY));
+    assert_false(bcsim_result_has(r, BCSIM_V_MULTIPART_PART_MISMATCH));
+    assert_int_equal(bcsim_result_count(r, BCSIM_SEV_VIOLATION), 0);
+    assert_int_equal(r->blob_count, 1);
+    assert_int_equal(r->blobs[0].size, 20 * 16);
+    assert_int_equal(state_of(0), BCSIM_STATE_FINISHED);
+    done(sim);
+}
+
+/* Endless ADDITIONAL_DATA with nothing in the parts: no progress, a runaway; the record
+ * contributes nothing. */
+static void endless_empty_parts_are_a_runaway(void **state)
+{
+    (void)state;
+    bcsim_sim_t *sim = boot(BCSIM_DUMP_BITMAP, false, NULL);
+    sd_set_modes(0, 0, 0, 4, 0);
     assert_true(sd_register(0, 5, "runaway"));
     const bcsim_result_t *r = crash(sim, 0xE2);
-    assert_int_equal(calls_of(r, 5, UINT32_MAX), 20);
+    assert_int_equal(calls_of(r, 5, UINT32_MAX), 64);
     assert_true(bcsim_result_has(r, BCSIM_V_MULTIPART_RUNAWAY));
     assert_int_equal(r->blob_count, 0);
     assert_int_equal(state_of(0), BCSIM_STATE_INCOMPLETE);
+    done(sim);
+}
+
+/* A block larger than the per-callback limit (small dump: 4 KiB), chunked by MaximumAllowed
+ * as real drivers do: the parts up to the limit are kept, the record is cut there (warning),
+ * and the data sweep sees the same MaximumAllowed per part, so its parts match. */
+static void multipart_larger_than_its_limit_is_cut_not_failed(void **state)
+{
+    (void)state;
+    bcsim_sim_t *sim = boot(BCSIM_DUMP_SMALL, true, NULL);
+    sd_set_modes(0, 0, 0, 5, 0);                  /* 9000 bytes, chunks capped by MaximumAllowed */
+    assert_true(sd_register(0, 5, "big"));
+    const bcsim_result_t *r = crash(sim, 0xE2);
+    assert_int_equal(bcsim_result_count(r, BCSIM_SEV_VIOLATION), 0);
+    assert_true(bcsim_result_has(r, BCSIM_V_MULTIPART_TRUNCATED));
+    assert_false(bcsim_result_has(r, BCSIM_V_MULTIPART_PART_MISMATCH));
+    assert_int_equal(r->blob_count, 2);           /* the record's 4 KiB + bcsim's own */
+    assert_int_equal(state_of(0), BCSIM_STATE_FINISHED);
     done(sim);
 }
 
@@ -848,7 +1076,13 @@ int main(void)
         cmocka_unit_test_teardown(inbuffer_overrun_by_one_byte_is_caught, teardown),
         cmocka_unit_test_teardown(data_longer_than_size_request_is_noted, teardown),
         cmocka_unit_test_teardown(small_dump_limits_maximum_allowed, teardown),
+        cmocka_unit_test_teardown(ten_records_at_maximum_allowed_in_a_small_dump_pass, teardown),
+        cmocka_unit_test_teardown(self_deregistration_in_size_request_blames_nobody_else, teardown),
+        cmocka_unit_test_teardown(record_registered_during_size_pass_is_left_out, teardown),
+        cmocka_unit_test_teardown(overgrowth_is_pinned_on_the_record_that_grew, teardown),
+        cmocka_unit_test_teardown(invalid_data_output_skips_only_that_record, teardown),
         cmocka_unit_test_teardown(dumpio_real_offsets_knob, teardown),
+        cmocka_unit_test_teardown(header_only_dump_streams_header_then_complete, teardown),
         cmocka_unit_test_teardown(dumpio_self_deregistration_gets_one_call, teardown),
         cmocka_unit_test_teardown(dumpio_buffer_changes_do_not_reach_the_file, teardown),
         cmocka_unit_test_teardown(nested_bugcheck_in_dumpio_halts, teardown),
@@ -863,7 +1097,9 @@ int main(void)
         cmocka_unit_test_teardown(unmapped_range_is_rejected, teardown),
         cmocka_unit_test_teardown(remove_pages_takes_pages_out, teardown),
         cmocka_unit_test_teardown(multipart_sweeps_and_one_block, teardown),
-        cmocka_unit_test_teardown(endless_additional_data_is_bounded, teardown),
+        cmocka_unit_test_teardown(endless_additional_data_is_cut_at_the_part_bound, teardown),
+        cmocka_unit_test_teardown(endless_empty_parts_are_a_runaway, teardown),
+        cmocka_unit_test_teardown(multipart_larger_than_its_limit_is_cut_not_failed, teardown),
         cmocka_unit_test_teardown(multipart_guid_change_is_reported, teardown),
         cmocka_unit_test_teardown(multipart_single_call_works, teardown),
         cmocka_unit_test_teardown(triage_inputs_and_accepted_array, teardown),

@@ -59,21 +59,65 @@ static const bcsim_violation_t *find(bcsim_sim_t *sim, uint32_t id)
     return NULL;
 }
 
-/* dispatcher-model.md 8.2: the printf family above PASSIVE_LEVEL is a violation (0x121). */
-static void printf_family_above_passive_is_a_violation(void **state)
+/* dispatcher-model.md 8.2 (updated): the functions are compiled into the driver, so Driver
+ * Verifier never sees the call and Windows raises no bug check for it: the printf family
+ * above PASSIVE_LEVEL is a warning, never 0x121. */
+static void printf_family_above_passive_is_a_warning(void **state)
 {
     bcsim_sim_t *sim = *state;
-    bcsim__irql_set(BCSIM_IRQL_DISPATCH);
+    bcsim__irql_set(BCSIM_IRQL_HIGH);
     assert_int_equal(sd_printf_once(), 0);
     assert_int_equal(sd_unicode_printf_once(), 0);
     bcsim__irql_set(BCSIM_IRQL_PASSIVE);
-    assert_int_equal(bcsim_test_count(sim, BCSIM_V_IRQL_TOO_HIGH), 2);
-    const bcsim_violation_t *v = find(sim, BCSIM_V_IRQL_TOO_HIGH);
-    assert_int_equal(v->bugcheck_code, 0x121);
-    assert_int_equal(v->bugcheck_params[0], 2);
-    assert_int_equal(v->bugcheck_params[1], BCSIM_IRQL_DISPATCH);
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_STRSAFE_AT_HIGH_IRQL), 2);
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_IRQL_TOO_HIGH), 0);
+    assert_int_equal(bcsim_test_violations(sim), 0);
+    const bcsim_violation_t *v = find(sim, BCSIM_V_STRSAFE_AT_HIGH_IRQL);
+    assert_int_equal(v->bugcheck_code, 0);
     assert_non_null(strstr(v->message, "RtlStringCbPrintfA"));
     assert_non_null(strstr(v->file, "strings_drv.c"));
+}
+
+/* ... with verifier.bugcheck_on = all the warning still raises nothing: the call returns. */
+static void printf_warning_never_raises_a_bugcheck(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    bcsim_sim_config(sim)->verifier_bugcheck_on = BCSIM_BUGCHECK_ON_ALL;
+    bcsim__irql_set(BCSIM_IRQL_HIGH);
+    assert_int_equal(sd_printf_once(), 0);
+    bcsim__irql_set(BCSIM_IRQL_PASSIVE);
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_STRSAFE_AT_HIGH_IRQL), 1);
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_NESTED_BUGCHECK), 0);
+}
+
+/* A character-width conversion above APC_LEVEL is a violation (the NLS tables behind it are
+ * pageable), naming 0xD1 as what a paged-out table would cause; same-width formats are not. */
+static void width_conversion_above_apc_is_a_violation(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    bcsim__irql_set(BCSIM_IRQL_HIGH);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(sd_printf_conversion_once(i), 0);
+    bcsim__irql_set(BCSIM_IRQL_PASSIVE);
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_STRSAFE_CONVERSION_AT_HIGH_IRQL), 3);
+    const bcsim_violation_t *v = find(sim, BCSIM_V_STRSAFE_CONVERSION_AT_HIGH_IRQL);
+    assert_int_equal(v->bugcheck_code, 0xD1);
+    assert_non_null(strstr(v->message, "pageable"));
+    assert_non_null(strstr(v->file, "strings_drv.c"));
+}
+
+static void same_width_formats_at_high_irql_are_only_warnings(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    bcsim__irql_set(BCSIM_IRQL_HIGH);
+    assert_int_equal(sd_printf_conversion_once(3), 0);
+    assert_int_equal(sd_printf_conversion_once(4), 0);
+    bcsim__irql_set(BCSIM_IRQL_APC);
+    assert_int_equal(sd_printf_conversion_once(0), 0);      /* a conversion at APC_LEVEL */
+    bcsim__irql_set(BCSIM_IRQL_PASSIVE);
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_STRSAFE_CONVERSION_AT_HIGH_IRQL), 0);
+    assert_int_equal(bcsim_test_violations(sim), 0);
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_STRSAFE_AT_HIGH_IRQL), 3);
 }
 
 /* The copy, cat and length functions: a warning by default ... */
@@ -89,19 +133,20 @@ static void copy_family_above_passive_is_a_warning(void **state)
     assert_non_null(strstr(find(sim, BCSIM_V_STRSAFE_AT_HIGH_IRQL)->message, "RtlStringCbCopyA"));
 }
 
-/* ... and a violation with verifier.strsafe_copy = violation. */
+/* ... and a violation with verifier.strsafe_copy = violation (still no bug-check code). */
 static void copy_family_violation_with_knob(void **state)
 {
     bcsim_sim_t *sim = *state;
     bcsim_sim_config(sim)->verifier_strsafe_copy_violation = true;
     bcsim__irql_set(BCSIM_IRQL_HIGH);
     assert_int_equal(sd_copy_once(), 0);
+    assert_int_equal(sd_printf_once(), 0);                  /* printf stays a warning */
     bcsim__irql_set(BCSIM_IRQL_PASSIVE);
-    assert_int_equal(bcsim_test_count(sim, BCSIM_V_STRSAFE_AT_HIGH_IRQL), 0);
-    const bcsim_violation_t *v = find(sim, BCSIM_V_IRQL_TOO_HIGH);
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_STRSAFE_AT_HIGH_IRQL), 1);
+    const bcsim_violation_t *v = find(sim, BCSIM_V_STRSAFE_COPY_AT_HIGH_IRQL);
     assert_non_null(v);
-    assert_int_equal(v->bugcheck_code, 0x121);
-    assert_int_equal(v->bugcheck_params[1], BCSIM_IRQL_HIGH);
+    assert_int_equal(v->bugcheck_code, 0);
+    assert_int_equal(bcsim_test_count(sim, BCSIM_V_IRQL_TOO_HIGH), 0);
 }
 
 /* RtlInitUnicodeString: <= DISPATCH_LEVEL (Learn). */
@@ -140,7 +185,10 @@ int main(void)
         BCSIM_TEST(run_rtl_behaves_as_documented),
         BCSIM_TEST(conversions_allocate_and_free_pool),
         BCSIM_TEST(kdprint_is_compiled_out_without_dbg),
-        BCSIM_TEST(printf_family_above_passive_is_a_violation),
+        BCSIM_TEST(printf_family_above_passive_is_a_warning),
+        BCSIM_TEST(printf_warning_never_raises_a_bugcheck),
+        BCSIM_TEST(width_conversion_above_apc_is_a_violation),
+        BCSIM_TEST(same_width_formats_at_high_irql_are_only_warnings),
         BCSIM_TEST(copy_family_above_passive_is_a_warning),
         BCSIM_TEST(copy_family_violation_with_knob),
         BCSIM_TEST(init_unicode_string_limit_is_dispatch),

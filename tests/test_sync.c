@@ -201,6 +201,33 @@ static void synchronization_in_a_callback_is_reported(void **state)
         assert_string_equal(bcsim_sim_violation(sim, i)->component, "sync_drv");
 }
 
+/* A try-acquire in a callback cannot deadlock (it fails when the lock is held): a warning for
+ * the try and nothing for its release, not the R4 violation; a held lock makes it fail. */
+static void try_acquire_in_a_callback_is_a_warning(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    assert_true(sy_register(3));
+    const bcsim_result_t *r;
+    assert_int_equal(bcsim_sim_bugcheck(sim, 0xE2, P, &r), 0);
+    assert_int_equal(sy_callback_status(), 0);
+    assert_int_equal(bcsim_result_count(r, BCSIM_SEV_VIOLATION), 0);
+    const uint32_t ids[] = { BCSIM_V_SYNC_TRY_IN_CALLBACK };
+    expect(sim, ids, 1);
+    assert_int_equal(bcsim_sim_violation(sim, 0)->address, (uint64_t)sy_lock_address());
+}
+
+static void try_acquire_of_a_held_lock_fails_in_the_callback(void **state)
+{
+    bcsim_sim_t *sim = *state;
+    sy_take_lock();
+    assert_true(sy_register(3));
+    const bcsim_result_t *r;
+    assert_int_equal(bcsim_sim_bugcheck(sim, 0xE2, P, &r), 0);
+    assert_int_equal((uint32_t)sy_callback_status(), 0x80000011u);   /* STATUS_DEVICE_BUSY */
+    assert_int_equal(bcsim_result_count(r, BCSIM_SEV_VIOLATION), 0);
+    assert_int_equal(r->calls[0].outcome, BCSIM_OUTCOME_RETURNED);
+}
+
 /* ---- fast mutexes and delays --------------------------------------------------------------------- */
 
 static void fast_mutex_at_dispatch_is_0xC4_0x33_0x34(void **state)
@@ -247,6 +274,8 @@ static void delay_above_apc_is_0x121(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        BCSIM_TEST(try_acquire_in_a_callback_is_a_warning),
+        BCSIM_TEST(try_acquire_of_a_held_lock_fails_in_the_callback),
         BCSIM_TEST(spin_locks_at_legal_irqls_are_quiet),
         BCSIM_TEST(events_and_waits_at_legal_irqls_are_quiet),
         BCSIM_TEST(fast_mutex_at_legal_irqls_is_quiet),

@@ -6,10 +6,12 @@ set -euo pipefail
 BCSIM_PACKAGES=(
   build-essential cmake pkg-config   # toolchain
   gcc-multilib                       # the -m32 compile-only x86 layout test
-  clang libclang-rt-14-dev           # clang builds, libFuzzer, sanitizer runtimes
+  clang-19 libclang-rt-19-dev        # clang builds (drivers, fuzzers, tests), libFuzzer, sanitizer runtimes
   libcmocka-dev                      # unit tests
   libdw-dev libelf-dev               # DWARF: file:line of driver call sites and faults
   libjansson-dev                     # JSON reports and scenarios
+  libxxhash-dev xxhash               # the DumpIo hash (XXH3-64) and xxhsum to check it
+  libxml2-utils                      # xmllint: the JUnit report checked against its schema
   gdb                                # the gdb extension and its tests
   binutils                           # nm, objcopy (inventory test)
   hyperfine jq time                  # bench/run.sh: whole-command timings, its JSON, peak RSS

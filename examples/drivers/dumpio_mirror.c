@@ -3,7 +3,9 @@
  * write to a "device" and checks the documented contract on each call; a broken contract is
  * a bug check of its own (as such drivers do), so a simulator that gets it wrong is caught:
  *   Offset == -1 (sequential), page-aligned Buffer, page-multiple BufferLength,
- *   Header+ -> Body+ -> SecondaryData+ -> exactly one Complete (Buffer NULL, length 0).
+ *   Header+ -> Body* -> SecondaryData* -> exactly one Complete (Buffer NULL, length 0).
+ * Body and SecondaryData writes may be absent (a header-only dump; no secondary data), so the
+ * mirror accepts Complete after any kind of write.
  */
 #include <ntddk.h>
 
@@ -38,7 +40,7 @@ VOID MirrorDumpIo(KBUGCHECK_CALLBACK_REASON Reason, struct _KBUGCHECK_REASON_CAL
     MirrorCheck(io->Type >= MirrorLastType, 2, io);
     if (io->Type == KbDumpIoComplete) {
         MirrorCheck(io->Buffer == NULL && io->BufferLength == 0, 3, io);
-        MirrorCheck(MirrorWrites[KbDumpIoSecondaryData] > 0, 4, io);
+        MirrorCheck(MirrorWrites[KbDumpIoHeader] > 0, 4, io);
         DbgPrint("dumpio_mirror: %lu header, %lu body, %lu secondary writes, %I64u bytes\n",
                  MirrorWrites[KbDumpIoHeader], MirrorWrites[KbDumpIoBody],
                  MirrorWrites[KbDumpIoSecondaryData], MirrorBytes);

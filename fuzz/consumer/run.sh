@@ -19,7 +19,10 @@ install)
   test -f "$work/prefix/lib/cmake/bcsim/BcsimFuzz.cmake"
   test -f "$work/prefix/lib/cmake/bcsim/bcsim_fuzz_main.c"
   test -f "$work/prefix/lib/cmake/bcsim/fuzz/bcsim_fuzz_driver.c"
-  test -d "$work/prefix/lib/cmake/bcsim/fuzz/corpus/SecondaryDumpData"
+  # seeds and the dictionary are data: share/bcsim/fuzz, a path a user can type
+  test -d "$work/prefix/share/bcsim/fuzz/corpus/SecondaryDumpData"
+  test -f "$work/prefix/share/bcsim/fuzz/bcsim_fuzz_driver.dict"
+  test ! -e "$work/prefix/lib/cmake/bcsim/fuzz/corpus"
   test -f "$work/prefix/include/bcsim/fuzz.h"
   cmake -S "$here" -B "$work/build" "${gen[@]}" -DCMAKE_C_COMPILER="$cc" -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
   ;;

@@ -12,6 +12,11 @@
  *   "config": { "<knob>": "<value>", ... },          // bcsim_config_set() names, e.g. "walk.mode"
  *   "ports": [ { "port": "0x505", "reads": [1, "0x2"] },
  *              { "register": "0xfed00000", "reads": [0] } ],
+ *   "pci": [ { "bus": 0, "device": 3, "function": 0,          // HalGetBusDataByOffset's space
+ *              "config": "86 80 3a 15 06 04 10 00",        // or [134, 128, ...]; up to 4096 bytes
+ *              "vendor_id": "0x8086", "device_id": "0x153a", "revision": 4,
+ *              "class": "0x020000", "header_type": 0,
+ *              "subsystem_vendor_id": "0x17aa", "subsystem_id": "0x2214" } ],
  *   "bugchecks": [                                    // default: one MANUALLY_INITIATED_CRASH
  *     { "code": "MANUALLY_INITIATED_CRASH" | "0xE2" | 226,
  *       "params": [1, "0x2", 3, 4],                   // up to four
@@ -41,6 +46,14 @@ typedef struct bcsim_scenario_port {
     uint32_t read_count;
 } bcsim_scenario_port_t;
 
+/** A scripted PCI function (bcsim_sim_pci_config()): its configuration space, header fields
+ *  applied, at least 256 bytes. */
+typedef struct bcsim_scenario_pci {
+    uint32_t bus, device, function;
+    const uint8_t *config;
+    uint32_t length;
+} bcsim_scenario_pci_t;
+
 typedef struct bcsim_scenario_bugcheck {
     uint32_t code;
     uint64_t params[4];
@@ -67,6 +80,11 @@ uint32_t bcsim_scenario_bugcheck_count(const bcsim_scenario_t *s);
 const bcsim_scenario_bugcheck_t *bcsim_scenario_bugcheck(const bcsim_scenario_t *s, uint32_t i);
 uint32_t bcsim_scenario_port_count(const bcsim_scenario_t *s);
 const bcsim_scenario_port_t *bcsim_scenario_port(const bcsim_scenario_t *s, uint32_t i);
+uint32_t bcsim_scenario_pci_count(const bcsim_scenario_t *s);
+const bcsim_scenario_pci_t *bcsim_scenario_pci(const bcsim_scenario_t *s, uint32_t i);
+/** Applies the scenario's device scripts (ports, registers, PCI functions) to a machine.
+ *  @return 0 or the first bcsim_sim_port_script() / bcsim_sim_pci_config() error. */
+int bcsim_scenario_apply_devices(const bcsim_scenario_t *s, bcsim_sim_t *sim);
 /** Expected violation names (NULL-terminated array), or NULL if the scenario sets none. */
 const char *const *bcsim_scenario_expected(const bcsim_scenario_t *s);
 

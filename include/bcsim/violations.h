@@ -36,11 +36,14 @@
     XX(NESTED_BUGCHECK,             VIOLATION, "KeBugCheckEx called while a bug check was in progress") \
     XX(SECONDARY_INVALID_OUTPUT,    VIOLATION, "SecondaryDumpData callback returned invalid output") \
     XX(SECONDARY_BUFFER_NOT_RESIDENT, VIOLATION, "SecondaryDumpData OutBuffer is not in resident nonpaged memory") \
-    XX(SECONDARY_SIZE_CHANGED,      INFO,      "SecondaryDumpData data request returned a different length than the size request") \
+    XX(SECONDARY_SIZE_CHANGED,      INFO,      "SecondaryDumpData data request returned less than the size request announced") \
+    XX(SECONDARY_OVERGROWN,         WARNING,   "SecondaryDumpData data request returned more than the size request announced") \
+    XX(SECONDARY_LEFT_OUT,          INFO,      "SecondaryDumpData record left out of the data pass") \
     XX(SECONDARY_ZERO_GUID,         WARNING,   "secondary data block tagged with the zero GUID") \
     XX(DUPLICATE_GUID,              WARNING,   "secondary data GUID already used in this dump; only the first block is accessible") \
     XX(MULTIPART_GUID_CHANGED,      WARNING,   "SecondaryMultiPartDumpData parts of one record carry different GUIDs") \
-    XX(MULTIPART_RUNAWAY,           VIOLATION, "SecondaryMultiPartDumpData callback exceeded the part or size bound") \
+    XX(MULTIPART_RUNAWAY,           VIOLATION, "SecondaryMultiPartDumpData callback keeps asking for more parts without giving data") \
+    XX(MULTIPART_TRUNCATED,         WARNING,   "SecondaryMultiPartDumpData record had more data than its limits allow; the rest was not collected") \
     XX(MULTIPART_PART_MISMATCH,     WARNING,   "SecondaryMultiPartDumpData data sweep differs from the sizing sweep") \
     XX(PAGES_INVALID_FLAGS,         VIOLATION, "AddPages/RemovePages callback returned invalid Flags") \
     XX(PAGES_NO_ADDRESS_FLAG,       VIOLATION, "AddPages/RemovePages callback set neither VIRTUAL nor PHYSICAL address flag") \
@@ -59,8 +62,10 @@
     XX(POOL_FREE_AT_HIGH_IRQL,      VIOLATION, "pool freed at an IRQL where freeing is not allowed") \
     XX(POOL_INVALID_FREE,           VIOLATION, "free of an address that is not a live pool allocation") \
     XX(POOL_ZERO_SIZE,              WARNING,   "zero-byte pool allocation") \
+    XX(POOL_USE_AFTER_FREE,         VIOLATION, "access to freed pool (special pool quarantine)") \
     XX(SPINLOCK_IN_CALLBACK,        VIOLATION, "spin lock used inside a bug-check callback") \
     XX(SYNCHRONIZATION_IN_CALLBACK, VIOLATION, "synchronization object used inside a bug-check callback") \
+    XX(SYNC_TRY_IN_CALLBACK,        WARNING,   "try-acquire of a lock inside a bug-check callback (cannot deadlock; the protected state may be inconsistent)") \
     XX(WAIT_AT_HIGH_IRQL,           VIOLATION, "wait at IRQL >= DISPATCH_LEVEL") \
     XX(PAGED_CODE_AT_HIGH_IRQL,     VIOLATION, "PAGED_CODE() reached above APC_LEVEL") \
     XX(IRQL_RAISE_INVALID,          VIOLATION, "KeRaiseIrql to a lower level or above HIGH_LEVEL") \
@@ -68,11 +73,17 @@
     XX(IRQL_LOWERED_IN_CALLBACK,    VIOLATION, "IRQL lowered below the level the bug-check callback was entered at") \
     XX(IRQL_NOT_RESTORED,           VIOLATION, "callback returned at a different IRQL than it was called at") \
     XX(STRSAFE_AT_HIGH_IRQL,        WARNING,   "ntstrsafe routine (documented PASSIVE_LEVEL) called at raised IRQL") \
+    XX(STRSAFE_COPY_AT_HIGH_IRQL,   VIOLATION, "ntstrsafe copy, cat or length routine called at raised IRQL (verifier.strsafe_copy = violation)") \
+    XX(STRSAFE_CONVERSION_AT_HIGH_IRQL, VIOLATION, "ntstrsafe printf-family character-width conversion (%S, %ls, %wZ, ...) above APC_LEVEL: the NLS tables are pageable") \
     XX(DBGPRINT_UNICODE_AT_HIGH_IRQL, VIOLATION, "DbgPrint Unicode conversion (%wZ, %ws, %S, ...) above PASSIVE_LEVEL") \
     XX(MMISADDRESSVALID_UNSAFE,     WARNING,   "MmIsAddressValid called from a TriageDumpData callback without BUGCHECK_ACTIVE") \
     XX(PAGEABLE_MEMORY_ACCESS,      VIOLATION, "pageable memory accessed at raised IRQL") \
     XX(INVALID_MEMORY_ACCESS,       VIOLATION, "access to invalid memory") \
     XX(NULL_POINTER_DEREFERENCE,    VIOLATION, "NULL pointer dereference") \
+    XX(GENERAL_PROTECTION_FAULT,    VIOLATION, "general-protection fault") \
+    XX(CALL_TO_INVALID_ADDRESS,     VIOLATION, "call through a NULL or invalid function pointer") \
+    XX(RETURN_TO_INVALID_ADDRESS,   VIOLATION, "return to an invalid address (stack corruption)") \
+    XX(SIGNAL_RAISED,               VIOLATION, "driver code sent a signal to itself (raise, kill)") \
     XX(INBUFFER_OVERRUN,            VIOLATION, "write or read past the end of InBuffer") \
     XX(STRUCTURE_OVERRUN,           VIOLATION, "access past the end of the ReasonSpecificData structure") \
     XX(DIVIDE_BY_ZERO,              VIOLATION, "integer divide by zero") \
@@ -80,7 +91,8 @@
     XX(BREAKPOINT,                  VIOLATION, "breakpoint (__debugbreak, DbgBreakPoint) with no kernel debugger attached") \
     XX(ABORTED,                     VIOLATION, "callback called abort() or raised SIGABRT") \
     XX(STACK_OVERFLOW,              VIOLATION, "kernel stack overflow") \
-    XX(CALLBACK_HANG,               VIOLATION, "callback did not return within its time budget") \
+    XX(CALLBACK_HANG,               VIOLATION, "callback did not return: no progress for the wall-clock budget, or past the virtual-time budget") \
+    XX(SLOW_CALLBACK,               WARNING,   "callback took longer than watchdog.slow_ms of virtual time (legal: the dump is just late)") \
     XX(SEH_HANDLED_AT_HIGH_IRQL,    WARNING,   "exception handled by the driver's own __except at HIGH_LEVEL; on Windows an invalid access above DISPATCH_LEVEL bug checks (0xD1) before any handler runs") \
     XX(SEH_CONTINUE_EXECUTION,      WARNING,   "__except filter returned EXCEPTION_CONTINUE_EXECUTION, which bcsim cannot resume; treated as CONTINUE_SEARCH") \
     XX(DEVICE_ACCESS_FORBIDDEN,     VIOLATION, "port or register I/O during a call that was passed KB_SECONDARY_DATA_FLAG_NO_DEVICE_ACCESS") \
@@ -91,6 +103,9 @@
     XX(IRQL_TOO_LOW,                VIOLATION, "routine called below its minimum IRQL") \
     XX(DEADLOCK,                    VIOLATION, "spin lock, fast mutex or wait that can never be satisfied on the one simulated processor (a deadlock)") \
     XX(INTERRUPTS_ENABLED_IN_CALLBACK, VIOLATION, "interrupts re-enabled (_enable, sti) inside a bug-check callback, which runs with interrupts disabled") \
+    /* loading (src/imports.c) */ \
+    XX(UNRESOLVED_IMPORT,           WARNING,   "driver called a routine nothing provides (an import bcsim does not implement)") \
+    XX(UNRESOLVED_IMPORTS,          INFO,      "module imports routines or data bcsim does not provide; each resolves to a stub") \
     /* the boot as a process, judged by the supervising bcsim process (dispatcher-model.md 7.11) */ \
     XX(BOOT_DEADLINE,               VIOLATION, "the boot did not finish before its deadline (boot.deadline_ms); bcsim killed its processes") \
     XX(BOOT_EXITED,                 VIOLATION, "driver code ended the boot's process (exit, _exit)") \

@@ -924,6 +924,11 @@ IoGetCurrentProcess(
     VOID
     );
 
+/* ---- the current thread's stack (Learn: any IRQL) ------------------------------------------ */
+NTKERNELAPI VOID NTAPI IoGetStackLimits(_Out_ PULONG_PTR LowLimit, _Out_ PULONG_PTR HighLimit);
+NTKERNELAPI ULONG_PTR NTAPI IoGetRemainingStackSize(VOID);
+NTKERNELAPI PVOID NTAPI IoGetInitialStack(VOID);
+
 EXTERN_C_END
 
 #endif /* BCSIM_SHIM_IO_H */

@@ -337,6 +337,32 @@ NTKERNELAPI ULONG NTAPI KeQueryActiveProcessorCountEx(_In_ USHORT GroupNumber);
 NTKERNELAPI ULONG NTAPI KeQueryMaximumProcessorCount(VOID);
 NTKERNELAPI ULONG NTAPI KeQueryMaximumProcessorCountEx(_In_ USHORT GroupNumber);
 NTKERNELAPI KAFFINITY NTAPI KeQueryActiveProcessors(VOID);
+NTKERNELAPI NTSTATUS NTAPI KeGetProcessorNumberFromIndex(_In_ ULONG ProcIndex,
+                                                         _Out_ PPROCESSOR_NUMBER ProcNumber);
+#define INVALID_PROCESSOR_INDEX 0xffffffffU
+NTKERNELAPI ULONG NTAPI KeGetProcessorIndexFromNumber(_In_ PPROCESSOR_NUMBER ProcNumber);
+NTKERNELAPI USHORT NTAPI KeQueryActiveGroupCount(VOID);
+NTKERNELAPI USHORT NTAPI KeQueryMaximumGroupCount(VOID);
+
+/* Affinity (one processor: every affinity is processor 0's). */
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI KAFFINITY NTAPI KeSetSystemAffinityThreadEx(_In_ KAFFINITY Affinity);
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI VOID NTAPI KeRevertToUserAffinityThreadEx(_In_ KAFFINITY Affinity);
+
+/* A routine run on every processor at IPI_LEVEL. */
+typedef
+_Function_class_(KIPI_BROADCAST_WORKER)
+_IRQL_requires_(IPI_LEVEL)
+ULONG_PTR
+KIPI_BROADCAST_WORKER(
+    _In_ ULONG_PTR Argument
+    );
+typedef KIPI_BROADCAST_WORKER *PKIPI_BROADCAST_WORKER;
+
+_IRQL_requires_max_(IPI_LEVEL)
+NTKERNELAPI ULONG_PTR NTAPI KeIpiGenericCall(_In_ PKIPI_BROADCAST_WORKER BroadcastFunction,
+                                             _In_ ULONG_PTR Context);
 
 /* ---- threads --------------------------------------------------------------------------------- */
 NTKERNELAPI PKTHREAD NTAPI KeGetCurrentThread(VOID);
@@ -353,6 +379,25 @@ NTKERNELAPI VOID NTAPI KeQuerySystemTimePrecise(_Out_ PLARGE_INTEGER CurrentTime
 NTKERNELAPI ULONGLONG NTAPI KeQueryInterruptTime(VOID);
 NTKERNELAPI ULONGLONG NTAPI KeQueryInterruptTimePrecise(_Out_ PULONG64 QpcTimeStamp);
 NTKERNELAPI VOID NTAPI KeQueryTickCount(_Out_ PLARGE_INTEGER CurrentCount);
+NTKERNELAPI ULONGLONG NTAPI KeQueryUnbiasedInterruptTime(VOID);
+NTKERNELAPI USHORT NTAPI KeGetCurrentNodeNumber(VOID);
+NTKERNELAPI BOOLEAN NTAPI KeAreAllApcsDisabled(VOID);
+
+/* ---- NMI callbacks (registered; bcsim delivers no NMI) ---------------------------------------- */
+typedef
+_Function_class_(NMI_CALLBACK)
+_IRQL_requires_same_
+BOOLEAN
+NMI_CALLBACK(
+    _In_opt_ PVOID Context,
+    _In_ BOOLEAN Handled
+    );
+typedef NMI_CALLBACK *PNMI_CALLBACK;
+
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI PVOID NTAPI KeRegisterNmiCallback(_In_ PNMI_CALLBACK CallbackRoutine, _In_opt_ PVOID Context);
+_IRQL_requires_max_(APC_LEVEL)
+NTKERNELAPI NTSTATUS NTAPI KeDeregisterNmiCallback(_In_ PVOID Handle);
 NTKERNELAPI ULONG NTAPI KeQueryTimeIncrement(VOID);
 
 _IRQL_requires_max_(APC_LEVEL)
@@ -835,85 +880,12 @@ EXCEPTION_ROUTINE(
     );
 typedef EXCEPTION_ROUTINE *PEXCEPTION_ROUTINE;
 
-/* ---- unwinding types (wdk-surface.md 3.17). RtlLookupFunctionEntry and RtlVirtualUnwind are
- * implemented by bcsim but deliberately not declared: the kernel headers do not declare them
- * and drivers prototype them locally. ------------------------------------------------------------- */
-typedef struct _IMAGE_RUNTIME_FUNCTION_ENTRY {
-    ULONG BeginAddress;
-    ULONG EndAddress;
-    union {
-        ULONG UnwindInfoAddress;
-        ULONG UnwindData;
-    };
-} IMAGE_RUNTIME_FUNCTION_ENTRY, *PIMAGE_RUNTIME_FUNCTION_ENTRY;
-typedef IMAGE_RUNTIME_FUNCTION_ENTRY RUNTIME_FUNCTION, *PRUNTIME_FUNCTION;
-
-#define UNWIND_HISTORY_TABLE_SIZE 12
-#define UNW_FLAG_NHANDLER 0x0
-#define UNW_FLAG_EHANDLER 0x1
-#define UNW_FLAG_UHANDLER 0x2
-#define UNW_FLAG_CHAININFO 0x4
-
-typedef struct _UNWIND_HISTORY_TABLE_ENTRY {
-    ULONG64 ImageBase;
-    PRUNTIME_FUNCTION FunctionEntry;
-} UNWIND_HISTORY_TABLE_ENTRY, *PUNWIND_HISTORY_TABLE_ENTRY;
-
-typedef struct _UNWIND_HISTORY_TABLE {
-    ULONG Count;
-    UCHAR LocalHint;
-    UCHAR GlobalHint;
-    UCHAR Search;
-    UCHAR Once;
-    ULONG64 LowAddress;
-    ULONG64 HighAddress;
-    UNWIND_HISTORY_TABLE_ENTRY Entry[UNWIND_HISTORY_TABLE_SIZE];
-} UNWIND_HISTORY_TABLE, *PUNWIND_HISTORY_TABLE;
-
-typedef struct _KNONVOLATILE_CONTEXT_POINTERS {
-    union {
-        PM128A FloatingContext[16];
-        struct {
-            PM128A Xmm0;
-            PM128A Xmm1;
-            PM128A Xmm2;
-            PM128A Xmm3;
-            PM128A Xmm4;
-            PM128A Xmm5;
-            PM128A Xmm6;
-            PM128A Xmm7;
-            PM128A Xmm8;
-            PM128A Xmm9;
-            PM128A Xmm10;
-            PM128A Xmm11;
-            PM128A Xmm12;
-            PM128A Xmm13;
-            PM128A Xmm14;
-            PM128A Xmm15;
-        };
-    };
-    union {
-        PULONG64 IntegerContext[16];
-        struct {
-            PULONG64 Rax;
-            PULONG64 Rcx;
-            PULONG64 Rdx;
-            PULONG64 Rbx;
-            PULONG64 Rsp;
-            PULONG64 Rbp;
-            PULONG64 Rsi;
-            PULONG64 Rdi;
-            PULONG64 R8;
-            PULONG64 R9;
-            PULONG64 R10;
-            PULONG64 R11;
-            PULONG64 R12;
-            PULONG64 R13;
-            PULONG64 R14;
-            PULONG64 R15;
-        };
-    };
-} KNONVOLATILE_CONTEXT_POINTERS, *PKNONVOLATILE_CONTEXT_POINTERS;
+/* ---- unwinding (wdk-surface.md 3.17) ----------------------------------------------------------------
+ * RtlLookupFunctionEntry and RtlVirtualUnwind are kernel exports the kernel headers do not declare,
+ * and neither are their types (RUNTIME_FUNCTION, UNWIND_HISTORY_TABLE,
+ * KNONVOLATILE_CONTEXT_POINTERS, UNW_FLAG_*): drivers write the prototypes and define the types
+ * themselves, so the shim declares none of them (a tree's own definitions would collide).
+ * IMAGE_RUNTIME_FUNCTION_ENTRY, the PE exception-directory entry, is in ntimage.h. */
 
 /* ---- debugger data exports (wdk-surface.md 3.12, S15) --------------------------------------------
  * The WDK declares these as PBOOLEAN for kernel-mode builds and reads them through the macros;

@@ -206,6 +206,67 @@ PsGetProcessId(
     _In_ PEPROCESS Process
     );
 
+/* Learn: RtlWalkFrameChain — reserved for system use (use RtlCaptureStackBackTrace); the
+ * frames to skip are Flags >> RTL_STACK_WALKING_MODE_FRAMES_TO_SKIP_SHIFT. */
+#define RTL_STACK_WALKING_MODE_FRAMES_TO_SKIP_SHIFT 8
+NTSYSAPI
+ULONG
+NTAPI
+RtlWalkFrameChain(
+    _Out_writes_(Count - (Flags >> RTL_STACK_WALKING_MODE_FRAMES_TO_SKIP_SHIFT)) PVOID *Callers,
+    _In_ ULONG Count,
+    _In_ ULONG Flags
+    );
+
+/* ---- bus configuration space (Learn: kept for backward compatibility; PCIConfiguration is
+ * the only bus data type still supported). The return value is the number of bytes read from /
+ * written to configuration space. */
+NTHALAPI
+ULONG
+NTAPI
+HalGetBusDataByOffset(
+    _In_ BUS_DATA_TYPE BusDataType,
+    _In_ ULONG BusNumber,
+    _In_ ULONG SlotNumber,
+    _Out_writes_bytes_(Length) PVOID Buffer,
+    _In_ ULONG Offset,
+    _In_ ULONG Length
+    );
+
+NTHALAPI
+ULONG
+NTAPI
+HalSetBusDataByOffset(
+    _In_ BUS_DATA_TYPE BusDataType,
+    _In_ ULONG BusNumber,
+    _In_ ULONG SlotNumber,
+    _In_reads_bytes_(Length) PVOID Buffer,
+    _In_ ULONG Offset,
+    _In_ ULONG Length
+    );
+
+NTHALAPI
+ULONG
+NTAPI
+HalGetBusData(
+    _In_ BUS_DATA_TYPE BusDataType,
+    _In_ ULONG BusNumber,
+    _In_ ULONG SlotNumber,
+    _Out_writes_bytes_(Length) PVOID Buffer,
+    _In_ ULONG Length
+    );
+
+NTHALAPI
+ULONG
+NTAPI
+HalSetBusData(
+    _In_ BUS_DATA_TYPE BusDataType,
+    _In_ ULONG BusNumber,
+    _In_ ULONG SlotNumber,
+    _In_reads_bytes_(Length) PVOID Buffer,
+    _In_ ULONG Length
+    );
+
 EXTERN_C_END
 
 #endif /* BCSIM_SHIM_NTDDK_IMPL_H */

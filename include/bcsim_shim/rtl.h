@@ -46,6 +46,33 @@ RtlCompareMemory(
     _In_ SIZE_T Length
     );
 
+/* The return address of the caller of the routine that calls it, and that caller's. */
+NTSYSAPI
+VOID
+NTAPI
+RtlGetCallersAddress(
+    _Out_ PVOID *CallersAddress,
+    _Out_ PVOID *CallersCaller
+    );
+
+/* ---- time fields --------------------------------------------------------------------------- */
+typedef struct _TIME_FIELDS {
+    CSHORT Year;            /* 1601... */
+    CSHORT Month;           /* 1..12 */
+    CSHORT Day;             /* 1..31 */
+    CSHORT Hour;            /* 0..23 */
+    CSHORT Minute;          /* 0..59 */
+    CSHORT Second;          /* 0..59 */
+    CSHORT Milliseconds;    /* 0..999 */
+    CSHORT Weekday;         /* 0..6 = Sunday..Saturday */
+} TIME_FIELDS, *PTIME_FIELDS;
+
+NTSYSAPI VOID NTAPI RtlTimeToTimeFields(_In_ PLARGE_INTEGER Time, _Out_ PTIME_FIELDS TimeFields);
+NTSYSAPI BOOLEAN NTAPI RtlTimeFieldsToTime(_In_ PTIME_FIELDS TimeFields, _Out_ PLARGE_INTEGER Time);
+NTKERNELAPI VOID NTAPI ExSystemTimeToLocalTime(_In_ PLARGE_INTEGER SystemTime, _Out_ PLARGE_INTEGER LocalTime);
+NTKERNELAPI VOID NTAPI ExLocalTimeToSystemTime(_In_ PLARGE_INTEGER LocalTime, _Out_ PLARGE_INTEGER SystemTime);
+NTSYSAPI BOOLEAN NTAPI RtlIsNtDdiVersionAvailable(_In_ ULONG Version);
+
 /* ---- doubly and singly linked lists ------------------------------------------------------------
  * As in the WDK, the routines check the links they are about to change and fail fast on
  * corruption (bug check 0x139, P1 = 3 FAST_FAIL_CORRUPT_LIST_ENTRY); define

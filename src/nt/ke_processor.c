@@ -33,6 +33,70 @@ ULONG KeGetCurrentProcessorNumberEx(PPROCESSOR_NUMBER ProcNumber)
     return 0;
 }
 
+/* KeGetProcessorNumberFromIndex — Learn: STATUS_SUCCESS and the group-relative number of the
+ * processor with that system-wide index; STATUS_INVALID_PARAMETER for an index that names no
+ * processor (bcsim has one: index 0). */
+NTSTATUS KeGetProcessorNumberFromIndex(ULONG ProcIndex, PPROCESSOR_NUMBER ProcNumber)
+{
+    bcsim__export_enter(BCSIM__X_KeGetProcessorNumberFromIndex, BCSIM__CALLER());
+    if (ProcIndex != 0 || !ProcNumber)
+        return STATUS_INVALID_PARAMETER;
+    ProcNumber->Group = 0;
+    ProcNumber->Number = 0;
+    ProcNumber->Reserved = 0;
+    return STATUS_SUCCESS;
+}
+
+/* KeGetProcessorIndexFromNumber — Learn: the system-wide index, INVALID_PROCESSOR_INDEX for a
+ * number that names no processor. */
+ULONG KeGetProcessorIndexFromNumber(PPROCESSOR_NUMBER ProcNumber)
+{
+    bcsim__export_enter(BCSIM__X_KeGetProcessorIndexFromNumber, BCSIM__CALLER());
+    return ProcNumber && ProcNumber->Group == 0 && ProcNumber->Number == 0 ? 0 : INVALID_PROCESSOR_INDEX;
+}
+
+USHORT KeQueryActiveGroupCount(VOID)
+{
+    bcsim__export_enter(BCSIM__X_KeQueryActiveGroupCount, BCSIM__CALLER());
+    return 1;
+}
+
+USHORT KeQueryMaximumGroupCount(VOID)
+{
+    bcsim__export_enter(BCSIM__X_KeQueryMaximumGroupCount, BCSIM__CALLER());
+    return 1;
+}
+
+/* KeSetSystemAffinityThreadEx — Learn: the previous affinity; the thread runs on the processors
+ * given, which on one processor changes nothing. */
+KAFFINITY KeSetSystemAffinityThreadEx(KAFFINITY Affinity)
+{
+    bcsim__export_enter(BCSIM__X_KeSetSystemAffinityThreadEx, BCSIM__CALLER());
+    UNREFERENCED_PARAMETER(Affinity);
+    return 1;
+}
+
+VOID KeRevertToUserAffinityThreadEx(KAFFINITY Affinity)
+{
+    bcsim__export_enter(BCSIM__X_KeRevertToUserAffinityThreadEx, BCSIM__CALLER());
+    UNREFERENCED_PARAMETER(Affinity);
+}
+
+/* KeIpiGenericCall — Learn: runs the routine on every processor at IPI_LEVEL and returns what it
+ * returned on the calling processor: here once, on the one processor. From a bug-check callback
+ * (HIGH_LEVEL) the IRQL stays where it is. */
+ULONG_PTR KeIpiGenericCall(PKIPI_BROADCAST_WORKER BroadcastFunction, ULONG_PTR Context)
+{
+    bcsim__export_enter(BCSIM__X_KeIpiGenericCall, BCSIM__CALLER());
+    UCHAR old = bcsim__irql_current();
+    if (old < IPI_LEVEL)
+        bcsim__irql_swap(IPI_LEVEL);
+    ULONG_PTR result = BroadcastFunction(Context);
+    if (old < IPI_LEVEL)
+        bcsim__irql_swap(old);
+    return result;
+}
+
 /* KeQueryActiveProcessorCount — Learn: the number of active processors, optionally the mask. */
 ULONG KeQueryActiveProcessorCount(PKAFFINITY ActiveProcessors)
 {

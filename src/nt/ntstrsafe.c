@@ -27,11 +27,17 @@
 #define COPY_ENTER(name)                                            \
     void *caller = BCSIM__CALLER();                                 \
     bcsim__export_enter(BCSIM__X_##name, caller);                   \
-    bcsim__strsafe_irql_check(BCSIM__X_##name, caller)
+    bcsim__strsafe_irql_check(BCSIM__X_##name, caller, 0)
 #define PRINTF_ENTER(name)                                          \
-    void *caller = BCSIM__CALLER();                                 \
-    bcsim__export_enter(BCSIM__X_##name, caller);                   \
-    (void)caller
+    const ss_call_t call = { BCSIM__X_##name, BCSIM__CALLER() };    \
+    bcsim__export_enter(call.id, call.caller);                      \
+    bcsim__strsafe_irql_check(call.id, call.caller, 1)
+
+/* The printf-family call being served: its format is checked once it has been formatted. */
+typedef struct ss_call {
+    enum bcsim__export_id id;
+    void *caller;
+} ss_call_t;
 
 /* ---- units of either width --------------------------------------------------------------- */
 
@@ -162,8 +168,8 @@ fail:
     return r;
 }
 
-static ss_result_t ss_printf(void *dst, size_t cch, unsigned esz, BOOLEAN ex, DWORD flags,
-                             const void *fmt, va_list *ap)
+static ss_result_t ss_printf(const ss_call_t *call, void *dst, size_t cch, unsigned esz,
+                             BOOLEAN ex, DWORD flags, const void *fmt, va_list *ap)
 {
     static const unsigned short empty = 0;
     ss_result_t r = { STATUS_SUCCESS, 0, cch, FALSE };
@@ -179,10 +185,12 @@ static ss_result_t ss_printf(void *dst, size_t cch, unsigned esz, BOOLEAN ex, DW
         }
         fmt = &empty;
     }
+    unsigned used = 0;
     int n = esz == 1
-        ? bcsim__fmt_bridge((char *)dst, cch, (const char *)fmt, (void *)ap, NULL)
+        ? bcsim__fmt_bridge((char *)dst, cch, (const char *)fmt, (void *)ap, &used)
         : bcsim__fmt_bridge_w((unsigned short *)dst, cch, (const unsigned short *)fmt,
-                              (void *)ap, NULL);
+                              (void *)ap, &used);
+    bcsim__strsafe_format_check(call->id, call->caller, used);
     if (cch == 0) {
         if (n > 0)
             r.status = STATUS_INVALID_PARAMETER;
@@ -318,7 +326,7 @@ NTSTATUS NTAPI RtlStringCbPrintfA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSA
     PRINTF_ENTER(RtlStringCbPrintfA);
     va_list ap;
     va_start(ap, pszFormat);
-    ss_result_t r = ss_printf(pszDest, cb_to_cch(cbDest, 1), 1, FALSE, 0, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cb_to_cch(cbDest, 1), 1, FALSE, 0, pszFormat, &ap);
     va_end(ap);
     return r.status;
 }
@@ -330,7 +338,7 @@ NTSTATUS NTAPI RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
     PRINTF_ENTER(RtlStringCbPrintfExA);
     va_list ap;
     va_start(ap, pszFormat);
-    ss_result_t r = ss_printf(pszDest, cb_to_cch(cbDest, 1), 1, TRUE, dwFlags, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cb_to_cch(cbDest, 1), 1, TRUE, dwFlags, pszFormat, &ap);
     va_end(ap);
     return ss_out(r, pszDest, 1, ppszDestEnd, pcbRemaining, TRUE, cbDest);
 }
@@ -341,7 +349,7 @@ NTSTATUS NTAPI RtlStringCbVPrintfA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRS
     PRINTF_ENTER(RtlStringCbVPrintfA);
     va_list ap;
     va_copy(ap, argList);
-    ss_result_t r = ss_printf(pszDest, cb_to_cch(cbDest, 1), 1, FALSE, 0, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cb_to_cch(cbDest, 1), 1, FALSE, 0, pszFormat, &ap);
     va_end(ap);
     return r.status;
 }
@@ -353,7 +361,7 @@ NTSTATUS NTAPI RtlStringCbVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cbDest,
     PRINTF_ENTER(RtlStringCbVPrintfExA);
     va_list ap;
     va_copy(ap, argList);
-    ss_result_t r = ss_printf(pszDest, cb_to_cch(cbDest, 1), 1, TRUE, dwFlags, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cb_to_cch(cbDest, 1), 1, TRUE, dwFlags, pszFormat, &ap);
     va_end(ap);
     return ss_out(r, pszDest, 1, ppszDestEnd, pcbRemaining, TRUE, cbDest);
 }
@@ -440,7 +448,7 @@ NTSTATUS NTAPI RtlStringCbPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
     PRINTF_ENTER(RtlStringCbPrintfW);
     va_list ap;
     va_start(ap, pszFormat);
-    ss_result_t r = ss_printf(pszDest, cb_to_cch(cbDest, 2), 2, FALSE, 0, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cb_to_cch(cbDest, 2), 2, FALSE, 0, pszFormat, &ap);
     va_end(ap);
     return r.status;
 }
@@ -452,7 +460,7 @@ NTSTATUS NTAPI RtlStringCbPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
     PRINTF_ENTER(RtlStringCbPrintfExW);
     va_list ap;
     va_start(ap, pszFormat);
-    ss_result_t r = ss_printf(pszDest, cb_to_cch(cbDest, 2), 2, TRUE, dwFlags, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cb_to_cch(cbDest, 2), 2, TRUE, dwFlags, pszFormat, &ap);
     va_end(ap);
     return ss_out(r, pszDest, 2, ppszDestEnd, pcbRemaining, TRUE, cbDest);
 }
@@ -463,7 +471,7 @@ NTSTATUS NTAPI RtlStringCbVPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
     PRINTF_ENTER(RtlStringCbVPrintfW);
     va_list ap;
     va_copy(ap, argList);
-    ss_result_t r = ss_printf(pszDest, cb_to_cch(cbDest, 2), 2, FALSE, 0, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cb_to_cch(cbDest, 2), 2, FALSE, 0, pszFormat, &ap);
     va_end(ap);
     return r.status;
 }
@@ -475,7 +483,7 @@ NTSTATUS NTAPI RtlStringCbVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cbDest,
     PRINTF_ENTER(RtlStringCbVPrintfExW);
     va_list ap;
     va_copy(ap, argList);
-    ss_result_t r = ss_printf(pszDest, cb_to_cch(cbDest, 2), 2, TRUE, dwFlags, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cb_to_cch(cbDest, 2), 2, TRUE, dwFlags, pszFormat, &ap);
     va_end(ap);
     return ss_out(r, pszDest, 2, ppszDestEnd, pcbRemaining, TRUE, cbDest);
 }
@@ -554,7 +562,7 @@ NTSTATUS NTAPI RtlStringCchPrintfA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
     PRINTF_ENTER(RtlStringCchPrintfA);
     va_list ap;
     va_start(ap, pszFormat);
-    ss_result_t r = ss_printf(pszDest, cchDest, 1, FALSE, 0, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cchDest, 1, FALSE, 0, pszFormat, &ap);
     va_end(ap);
     return r.status;
 }
@@ -566,7 +574,7 @@ NTSTATUS NTAPI RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
     PRINTF_ENTER(RtlStringCchPrintfExA);
     va_list ap;
     va_start(ap, pszFormat);
-    ss_result_t r = ss_printf(pszDest, cchDest, 1, TRUE, dwFlags, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cchDest, 1, TRUE, dwFlags, pszFormat, &ap);
     va_end(ap);
     return ss_out(r, pszDest, 1, ppszDestEnd, pcchRemaining, FALSE, 0);
 }
@@ -577,7 +585,7 @@ NTSTATUS NTAPI RtlStringCchVPrintfA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
     PRINTF_ENTER(RtlStringCchVPrintfA);
     va_list ap;
     va_copy(ap, argList);
-    ss_result_t r = ss_printf(pszDest, cchDest, 1, FALSE, 0, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cchDest, 1, FALSE, 0, pszFormat, &ap);
     va_end(ap);
     return r.status;
 }
@@ -589,7 +597,7 @@ NTSTATUS NTAPI RtlStringCchVPrintfExA(NTSTRSAFE_PSTR pszDest, size_t cchDest,
     PRINTF_ENTER(RtlStringCchVPrintfExA);
     va_list ap;
     va_copy(ap, argList);
-    ss_result_t r = ss_printf(pszDest, cchDest, 1, TRUE, dwFlags, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cchDest, 1, TRUE, dwFlags, pszFormat, &ap);
     va_end(ap);
     return ss_out(r, pszDest, 1, ppszDestEnd, pcchRemaining, FALSE, 0);
 }
@@ -664,7 +672,7 @@ NTSTATUS NTAPI RtlStringCchPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
     PRINTF_ENTER(RtlStringCchPrintfW);
     va_list ap;
     va_start(ap, pszFormat);
-    ss_result_t r = ss_printf(pszDest, cchDest, 2, FALSE, 0, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cchDest, 2, FALSE, 0, pszFormat, &ap);
     va_end(ap);
     return r.status;
 }
@@ -676,7 +684,7 @@ NTSTATUS NTAPI RtlStringCchPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
     PRINTF_ENTER(RtlStringCchPrintfExW);
     va_list ap;
     va_start(ap, pszFormat);
-    ss_result_t r = ss_printf(pszDest, cchDest, 2, TRUE, dwFlags, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cchDest, 2, TRUE, dwFlags, pszFormat, &ap);
     va_end(ap);
     return ss_out(r, pszDest, 2, ppszDestEnd, pcchRemaining, FALSE, 0);
 }
@@ -687,7 +695,7 @@ NTSTATUS NTAPI RtlStringCchVPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
     PRINTF_ENTER(RtlStringCchVPrintfW);
     va_list ap;
     va_copy(ap, argList);
-    ss_result_t r = ss_printf(pszDest, cchDest, 2, FALSE, 0, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cchDest, 2, FALSE, 0, pszFormat, &ap);
     va_end(ap);
     return r.status;
 }
@@ -699,7 +707,7 @@ NTSTATUS NTAPI RtlStringCchVPrintfExW(NTSTRSAFE_PWSTR pszDest, size_t cchDest,
     PRINTF_ENTER(RtlStringCchVPrintfExW);
     va_list ap;
     va_copy(ap, argList);
-    ss_result_t r = ss_printf(pszDest, cchDest, 2, TRUE, dwFlags, pszFormat, &ap);
+    ss_result_t r = ss_printf(&call, pszDest, cchDest, 2, TRUE, dwFlags, pszFormat, &ap);
     va_end(ap);
     return ss_out(r, pszDest, 2, ppszDestEnd, pcchRemaining, FALSE, 0);
 }
@@ -746,13 +754,15 @@ static size_t us_wcslen(const WCHAR *s, size_t max)
     return n;
 }
 
-static NTSTATUS us_vprintf(PUNICODE_STRING d, NTSTRSAFE_PCWSTR fmt, va_list *ap)
+static NTSTATUS us_vprintf(const ss_call_t *call, PUNICODE_STRING d, NTSTRSAFE_PCWSTR fmt, va_list *ap)
 {
     if (!us_valid(d) || !fmt)
         return STATUS_INVALID_PARAMETER;
     size_t cap = d->MaximumLength / sizeof(WCHAR);
+    unsigned used = 0;
     int n = bcsim__fmt_bridge_wn((unsigned short *)d->Buffer, cap, (const unsigned short *)fmt,
-                                 (void *)ap, NULL);
+                                 (void *)ap, &used);
+    bcsim__strsafe_format_check(call->id, call->caller, used);
     if (n < 0)
         n = 0;
     if (cap == 0 && n > 0)
@@ -838,7 +848,7 @@ NTSTATUS NTAPI RtlUnicodeStringPrintf(PUNICODE_STRING DestinationString,
     PRINTF_ENTER(RtlUnicodeStringPrintf);
     va_list ap;
     va_start(ap, pszFormat);
-    NTSTATUS st = us_vprintf(DestinationString, pszFormat, &ap);
+    NTSTATUS st = us_vprintf(&call, DestinationString, pszFormat, &ap);
     va_end(ap);
     return st;
 }
@@ -849,7 +859,7 @@ NTSTATUS NTAPI RtlUnicodeStringVPrintf(PUNICODE_STRING DestinationString,
     PRINTF_ENTER(RtlUnicodeStringVPrintf);
     va_list ap;
     va_copy(ap, argList);
-    NTSTATUS st = us_vprintf(DestinationString, pszFormat, &ap);
+    NTSTATUS st = us_vprintf(&call, DestinationString, pszFormat, &ap);
     va_end(ap);
     return st;
 }

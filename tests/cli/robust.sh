@@ -104,8 +104,10 @@ bugcheck_empty_fields)
     has "^bcsim run: --bugcheck '.*': expected CODE"; one_line
   done ;;
 knobs_with_arguments)
-  run 2 knobs walk.mode
-  has "^bcsim knobs: unexpected argument 'walk.mode'"; one_line ;;
+  run 2 knobs walk.mode extra
+  has "^bcsim knobs: unexpected argument 'extra'"; one_line
+  run 2 knobs no.such.knob
+  has "^bcsim knobs: unknown knob 'no.such.knob'"; one_line ;;
 second_scenario)
   printf '{"drivers": []}' >s.json
   run 2 run --scenario s.json --scenario s.json

@@ -57,6 +57,13 @@ static VOID CkCallback(PVOID Buffer, ULONG Length)
     } else if (CkMode == 3) {
         __halt();                     /* interrupts are disabled: never resumes */
         CkSeen.iterations = 1;
+    } else if (CkMode == 4) {
+        /* a long poll of a device register that keeps answering: slow, never stuck */
+        volatile ULONG reg = 0;
+        for (ULONG i = 0; i < 3000000; i++) {
+            (void)READ_REGISTER_ULONG((PULONG)&reg);
+            CkSeen.iterations++;
+        }
     }
 }
 

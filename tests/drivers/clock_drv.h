@@ -10,7 +10,7 @@ long long ck_tick_count(void);
 unsigned ck_time_increment(void);
 void ck_stall(unsigned microseconds);
 int ck_delay(long long interval);                    /* KeDelayExecutionThread */
-enum { CK_STALL_2000MS = 1, CK_TRIAGE_TIME, CK_HALT };
+enum { CK_STALL_2000MS = 1, CK_TRIAGE_TIME, CK_HALT, CK_POLL_3M };
 typedef struct ck_seen {
     long long elapsed_ms;       /* the stall loop's own measurement */
     unsigned iterations;

@@ -117,3 +117,14 @@ unsigned char pl_register(void)
     KeInitializeCallbackRecord(&PlRecord);
     return KeRegisterBugCheckCallback(&PlRecord, PlCallback, NULL, 0, (PUCHAR)"pool_drv");
 }
+
+/* Use after free outside a callback: the read of a freed block (the mistake marker is for the
+ * test, which checks the finding's line). */
+static volatile ULONG *PlStale;
+void pl_use_after_free(void *unused)
+{
+    UNREFERENCED_PARAMETER(unused);
+    PlStale = (volatile ULONG *)ExAllocatePool2(POOL_FLAG_NON_PAGED, 64, 'fauU');
+    ExFreePoolWithTag((PVOID)PlStale, 'fauU');
+    (void)*PlStale;                                           /* the mistake */
+}

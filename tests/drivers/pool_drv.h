@@ -18,6 +18,7 @@ int pl_alloc_quota_catching(int pool_type, size_t bytes, unsigned tag, void **ou
 /* For bcsim_sim_call: ExAllocatePool2 with POOL_FLAG_RAISE_ON_FAILURE of an impossible size,
  * no __try around it. */
 void pl_raise_unhandled(void *unused);
+void pl_use_after_free(void *unused);
 /* At a raised IRQL (raised, done, lowered back). */
 void *pl_alloc2_at(unsigned char irql, unsigned long long flags, size_t bytes, unsigned tag);
 void pl_free_at(unsigned char irql, void *p);

@@ -137,6 +137,7 @@ int td_init_in_if(int which)
 DRIVER_INITIALIZE TdDriverEntry;
 DRIVER_UNLOAD TdDriverUnload;
 int TdUnloadDeregistersAll = 1;
+int TdNoUnload;                 /* DriverEntry sets no DriverUnload */
 
 VOID TdDriverUnload(PDRIVER_OBJECT DriverObject)
 {
@@ -149,7 +150,7 @@ VOID TdDriverUnload(PDRIVER_OBJECT DriverObject)
 NTSTATUS TdDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
 {
     UNREFERENCED_PARAMETER(RegistryPath);
-    DriverObject->DriverUnload = TdDriverUnload;
+    DriverObject->DriverUnload = TdNoUnload ? NULL : TdDriverUnload;
     KeInitializeCallbackRecord(&TdLegacy[0]);
     KeInitializeCallbackRecord(&TdReason[0]);
     if (!KeRegisterBugCheckCallback(&TdLegacy[0], TdLegacyCallback, TdBuffer[0], 16, (PUCHAR)"td"))

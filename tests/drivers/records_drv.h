@@ -28,4 +28,5 @@ extern int TdDeregisterOther[];
 extern int TdRegisterNew[];
 extern unsigned char TdDeregisterResult[];
 extern int TdUnloadDeregistersAll;
+extern int TdNoUnload;
 #endif

@@ -69,8 +69,17 @@ static SD_SEEN *Seen(int reason, PKBUGCHECK_REASON_CALLBACK_RECORD record)
  * mode 2: single call, always InBuffer              mode 3: OutBufferLength = MaximumAllowed + 1
  * mode 4: OutBuffer elsewhere in the scratch page   mode 5: nothing to give
  * mode 6: zero GUID                                  mode 7: own buffer in paged pool (data pass)
- * mode 8: writes one byte past InBuffer              mode 9: data request longer than the size request */
+ * mode 8: writes one byte past InBuffer              mode 9: data request longer than the size request
+ * mode 10: MaximumAllowed bytes from its own buffer   mode 11: deregisters itself in the size request, 16 bytes
+ * mode 12: registers record 5 (mode 0) in its size request, then as mode 0
+ * mode 13: announces 16 bytes, delivers 0x1800       mode 14: 16 bytes in both requests
+ * mode 15: invalid output in the data request only (OutBuffer elsewhere in the scratch page)
+ * SdSlotMode[slot] (when not -1) overrides SdSecondaryMode for one record. */
 PVOID SdPagedBuffer;
+int SdSlotMode[16];
+extern KBUGCHECK_REASON_CALLBACK_RECORD SdRecord[16];
+static VOID SecondaryCb(KBUGCHECK_CALLBACK_REASON Reason, PKBUGCHECK_REASON_CALLBACK_RECORD Record,
+                        PVOID Data, ULONG Length);
 
 static VOID SecondaryCb(KBUGCHECK_CALLBACK_REASON Reason, PKBUGCHECK_REASON_CALLBACK_RECORD Record,
                         PVOID Data, ULONG Length)
@@ -86,7 +95,11 @@ static VOID SecondaryCb(KBUGCHECK_CALLBACK_REASON Reason, PKBUGCHECK_REASON_CALL
     s->OutBufferLengthIn = d->OutBufferLength;
     s->FirstByte = *(PUCHAR)d->InBuffer;
     d->Guid = Record == &SdRecord[1] ? SD_GUID_B : SD_GUID_A;
-    switch (SdSecondaryMode) {
+    int slot = (int)(Record - SdRecord);
+    int mode = slot >= 0 && slot < 16 && SdSlotMode[slot] >= 0 ? SdSlotMode[slot] : SdSecondaryMode;
+    if (slot >= 0 && slot < 16 && SdSlotMode[slot] >= 0)
+        d->Guid.Data1 += (ULONG)slot * 0x100;   /* per-record modes: one tag per record */
+    switch (mode) {
     case 0:
         RtlFillMemory(d->InBuffer, 100, 0x42);
         d->OutBuffer = d->InBuffer;
@@ -126,6 +139,41 @@ static VOID SecondaryCb(KBUGCHECK_CALLBACK_REASON Reason, PKBUGCHECK_REASON_CALL
     case 9:
         d->OutBuffer = SdOwnBuffer;
         d->OutBufferLength = size_request ? 100 : 200;
+        break;
+    case 10:
+        d->OutBuffer = SdOwnBuffer;
+        d->OutBufferLength = d->MaximumAllowed;
+        break;
+    case 11:
+        if (size_request)
+            SdDeregistered = KeDeregisterBugCheckReasonCallback(Record);
+        RtlFillMemory(d->InBuffer, 16, 0x11);
+        d->OutBuffer = d->InBuffer;
+        d->OutBufferLength = 16;
+        break;
+    case 12:
+        if (size_request && SdRecord[5].State == 0) {
+            SdSlotMode[5] = 0;
+            KeInitializeCallbackRecord(&SdRecord[5]);
+            KeRegisterBugCheckReasonCallback(&SdRecord[5], SecondaryCb, KbCallbackSecondaryDumpData,
+                                             (PUCHAR)"late");
+        }
+        RtlFillMemory(d->InBuffer, 100, 0x42);
+        d->OutBuffer = d->InBuffer;
+        d->OutBufferLength = 100;
+        break;
+    case 13:
+        d->OutBuffer = SdOwnBuffer;
+        d->OutBufferLength = size_request ? 16 : 0x1800;
+        break;
+    case 14:
+        RtlFillMemory(d->InBuffer, 16, 0x14);
+        d->OutBuffer = d->InBuffer;
+        d->OutBufferLength = 16;
+        break;
+    case 15:
+        d->OutBuffer = size_request ? d->InBuffer : (PUCHAR)d->InBuffer + 8;
+        d->OutBufferLength = 10;
         break;
     }
 }
@@ -212,7 +260,9 @@ static VOID PagesCb(KBUGCHECK_CALLBACK_REASON Reason, PKBUGCHECK_REASON_CALLBACK
 
 /* ---- SecondaryMultiPartDumpData ----------------------------------------------------------------
  * 0: 3 parts of MaximumAllowed-limited 3000 bytes via Context    1: endless ADDITIONAL_DATA
- * 2: GUID changes on the second part                              3: everything in one call */
+ * 2: GUID changes on the second part                              3: everything in one call
+ * 4: endless ADDITIONAL_DATA with nothing to give
+ * 5: 9000 bytes in chunks of min(3000, MaximumAllowed), the cursor in Context */
 static VOID MultiCb(KBUGCHECK_CALLBACK_REASON Reason, PKBUGCHECK_REASON_CALLBACK_RECORD Record,
                     PVOID Data, ULONG Length)
 {
@@ -250,6 +300,28 @@ static VOID MultiCb(KBUGCHECK_CALLBACK_REASON Reason, PKBUGCHECK_REASON_CALLBACK
         d->OutBufferLength = 9000;
         d->Flags = 0;
         break;
+    case 4:
+        d->OutBuffer = NULL;
+        d->OutBufferLength = 0;
+        d->Flags |= KB_SECONDARY_DATA_FLAG_ADDITIONAL_DATA;
+        break;
+    case 5: {
+        ULONG chunk = 9000 - (ULONG)part;
+        if (chunk > 3000)
+            chunk = 3000;
+        if (chunk > d->MaximumAllowed)
+            chunk = d->MaximumAllowed;
+        d->OutBuffer = &SdOwnBuffer[part];
+        d->OutBufferLength = chunk;
+        if (part + chunk < 9000) {
+            d->Flags |= KB_SECONDARY_DATA_FLAG_ADDITIONAL_DATA;
+            d->Context = (PVOID)(part + chunk);
+        } else {
+            d->Flags &= ~KB_SECONDARY_DATA_FLAG_ADDITIONAL_DATA;
+            d->Context = NULL;
+        }
+        return;
+    }
     }
     if (part >= 2 || SdMultiMode == 3)
         d->Context = NULL;
@@ -307,6 +379,8 @@ void sd_reset(void)
     SdSeenCount = 0;
     SdDeregistered = FALSE;
     SdSecondaryMode = SdDumpIoMode = SdPagesMode = SdMultiMode = SdTriageMode = 0;
+    for (int i = 0; i < 16; i++)
+        SdSlotMode[i] = -1;
     RtlZeroMemory(SdRecord, sizeof(SdRecord));
     RtlZeroMemory(SdLegacy, sizeof(SdLegacy));
     for (int i = 0; i < (int)sizeof(SdOwnBuffer); i++)
@@ -345,6 +419,7 @@ unsigned char sd_register_legacy(void *buffer, unsigned length)
 void *sd_record(int slot) { return &SdRecord[slot]; }
 SD_SEEN *sd_seen(int i) { return &SdSeen[i]; }
 int sd_seen_count(void) { return SdSeenCount; }
+int sd_deregistered(void) { return SdDeregistered; }
 void sd_set_modes(int secondary, int dumpio, int pages, int multi, int triage)
 {
     SdSecondaryMode = secondary;
@@ -354,6 +429,7 @@ void sd_set_modes(int secondary, int dumpio, int pages, int multi, int triage)
     SdTriageMode = triage;
 }
 void sd_set_paged_buffer(void *p) { SdPagedBuffer = p; }
+void sd_set_slot_mode(int slot, int secondary) { SdSlotMode[slot] = secondary; }
 void sd_set_physical(unsigned long long pa) { SdPhysical = (ULONG_PTR)pa; }
 void *sd_pages_area(int i) { return SdPagesArea[i]; }
 void *sd_own_buffer(void) { return SdOwnBuffer; }

@@ -471,6 +471,24 @@ NTSTATUS sd_printf_once(void)
     return RtlStringCbPrintfA(d, sizeof(d), "%d", 1);
 }
 
+/* The width conversions of dispatcher-model.md 8.2: a wide string into narrow output, a narrow
+ * one into wide output, a counted UNICODE_STRING into narrow output; and the same-width forms
+ * that convert nothing. */
+NTSTATUS sd_printf_conversion_once(int which)
+{
+    char d[32];
+    WCHAR w[32];
+    static WCHAR text[] = L"uni";
+    UNICODE_STRING us = { 6, 8, text };
+    switch (which) {
+    case 0: return RtlStringCbPrintfA(d, sizeof(d), "%ws", L"wide");
+    case 1: return RtlStringCbPrintfW(w, sizeof(w), L"%hs", "narrow");
+    case 2: return RtlStringCchPrintfA(d, RTL_NUMBER_OF(d), "%wZ", &us);
+    case 3: return RtlStringCbPrintfA(d, sizeof(d), "%08lx %s %c", 0x1234UL, "narrow", 'c');
+    default: return RtlStringCbPrintfW(w, sizeof(w), L"%ls %s %I64x", L"wide", L"also", 5ULL);
+    }
+}
+
 NTSTATUS sd_copy_once(void)
 {
     char d[16];

@@ -15,6 +15,7 @@ int sd_run_rtl(void);
 int sd_kdprint_compiled_out(void);
 int sd_printf_once(void);
 int sd_copy_once(void);
+int sd_printf_conversion_once(int which);
 int sd_unicode_printf_once(void);
 void sd_init_unicode_once(void);
 #endif

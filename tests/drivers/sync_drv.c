@@ -240,6 +240,14 @@ static VOID SyCallback(PVOID Buffer, ULONG Length)
     if (SyMode == 1) {
         KeSetEvent(&SyEvent, IO_NO_INCREMENT, FALSE);
         SyStatus = KeWaitForSingleObject(&SyEvent, Executive, KernelMode, FALSE, &zero);
+    } else if (SyMode == 3) {
+        /* the crash-path idiom: take the lock only if it is free, else skip the shared state */
+        if (KeTryToAcquireSpinLockAtDpcLevel(&SyLock)) {
+            SyStatus = STATUS_SUCCESS;
+            KeReleaseSpinLockFromDpcLevel(&SyLock);
+        } else {
+            SyStatus = STATUS_DEVICE_BUSY;
+        }
     } else {
         KeAcquireSpinLock(&SyLock, &old);       /* held since before the crash: never returns */
         SyStatus = STATUS_UNSUCCESSFUL;

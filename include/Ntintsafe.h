@@ -1,0 +1,1 @@
+#include "ntintsafe.h"
