@@ -314,6 +314,10 @@ void *bcsim__report_call_json(const bcsim_call_t *c)
     json_object_set_new(o, "state_before", state_json(c->state_before));
     json_object_set_new(o, "state_after", state_json(c->state_after));
     json_object_set_new(o, "reason", reason_json(c->reason));
+    if (c->reason == BCSIM_REASON_TRIAGE_DUMP_DATA && c->count) {
+        json_object_set_new(o, "count", json_integer((json_int_t)c->count));    /* triage blocks */
+        json_object_set_new(o, "bytes", json_integer((json_int_t)c->bytes));
+    }
     json_object_set_new(o, "irql_after", json_integer(c->irql_after));
     json_object_set_new(o, "wall_ns", json_integer((json_int_t)(c->wall_ns & INT64_MAX)));
     json_object_set_new(o, "virtual_100ns", json_integer((json_int_t)(c->virtual_100ns & INT64_MAX)));

@@ -258,10 +258,12 @@ static int call_of(ctx_t *c, json_t *o, bcsim_call_t *k)
         k->io_length = (uint32_t)len;
     }
     if ((v = json_object_get(o, "guid"))) {
-        if (guid_of(c, v, "guid", &k->guid) || field_u64(c, o, "bytes", true, &k->bytes))
+        if (guid_of(c, v, "guid", &k->guid))
             return BCSIM_EFORMAT;
         k->has_guid = true;
     }
+    if (field_u64(c, o, "bytes", k->has_guid, &k->bytes))
+        return BCSIM_EFORMAT;
     uint64_t status = 0;
     if (field_u32(c, o, "flags", false, &k->flags) || field_u64(c, o, "address", false, &k->address) ||
         field_u64(c, o, "count", false, &k->count) || field_u64(c, o, "status", false, &status))
