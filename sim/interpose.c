@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdbool.h>
+#include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -60,7 +61,12 @@ int sigqueue(pid_t pid, int sig, const union sigval value)
 {
     if (refused(pid, sig, "sigqueue", __builtin_return_address(0)))
         return -1;
-    siginfo_t si = { .si_signo = sig, .si_code = SI_QUEUE, .si_pid = getpid(), .si_uid = getuid(),
-                     .si_value = value };
+    siginfo_t si;
+    memset(&si, 0, sizeof(si));
+    si.si_signo = sig;
+    si.si_code = SI_QUEUE;
+    si.si_pid = getpid();
+    si.si_uid = getuid();
+    si.si_value = value;
     return (int)syscall(SYS_rt_sigqueueinfo, pid, sig, &si);
 }
