@@ -203,12 +203,17 @@ signal_int|signal_term|signal_hup)
 signal_group)
   # the whole process group (a terminal's ^C reaches every process in it)
   printf 'old dump' >d.dmp
-  setsid env BCSIM_ROBUST_TAG="$tag" "$bcsim" run --driver "$spin" --deadline-ms 20000 --dump d.dmp \
-    >/dev/null 2>&1 &
+  # bcsim leads a session (and so a process group) of its own: its pid is the group's id; the
+  # group is checked before it is signalled (never the test's own group)
+  setsid bash -c 'echo $$ >leader.pid; exec env BCSIM_ROBUST_TAG="$1" "$2" run --driver "$3" --deadline-ms 20000 --dump d.dmp' \
+    _ "$tag" "$bcsim" "$spin" >/dev/null 2>&1 &
   sleep 0.7
-  pgid=$(ps -o pgid= -p $! | tr -d ' ')
+  leader=$(cat leader.pid 2>/dev/null); rm -f leader.pid
+  [ -n "$leader" ] || fail "bcsim did not start"
+  pgid=$(awk '{ sub(/.*\) /, ""); print $3 }' "/proc/$leader/stat" 2>/dev/null)
+  [ "$pgid" = "$leader" ] || fail "bcsim ($leader) does not lead its process group ($pgid)"
   kill -TERM -- -"$pgid"
-  for _ in $(seq 50); do kill -0 $! 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 50); do kill -0 "$leader" 2>/dev/null || break; sleep 0.1; done
   [ "$(cat d.dmp)" = 'old dump' ] || fail "the existing dump was touched"
   no_process_left; only_files d.dmp ;;
 signal_kill_during_dump)
