@@ -44,6 +44,10 @@ extern "C" {
 #define BCSIM_VERSION_MINOR 1
 #define BCSIM_VERSION_PATCH 0
 
+/** The driver ABI this bcsim loads: the value of the `bcsim_driver_abi_version` marker every
+ *  module built with bcsim_add_driver() carries (cmake/bcsim_driver_marker.c). */
+#define BCSIM_DRIVER_ABI_VERSION 1
+
 /** @return the library version as "major.minor.patch". */
 const char *bcsim_version(void);
 
@@ -162,10 +166,16 @@ typedef enum bcsim_bugcheck_on { BCSIM_BUGCHECK_ON_NONE = 0, BCSIM_BUGCHECK_ON_V
 /** Called with each complete line a driver prints (DbgPrint, DbgPrintEx, KdPrint). */
 typedef void (*bcsim_line_sink_t)(void *ctx, const char *line);
 
+struct bcsim_violation;
+struct bcsim_call;
+
 typedef struct bcsim_config {
     /* the crash */
     uint32_t dump_type;             /**< BCSIM_DUMP_*; default BCSIM_DUMP_BITMAP */
     const char *dump_path;          /**< file to write; NULL = stream to DumpIo only */
+    int dump_fd;                    /**< >= 0: write the dump into this open file instead (a
+                                         supervising process creates and publishes it; dump_path
+                                         then only names it); -1 (default): dump_path */
     bool live;                      /**< live-dump mode: triage Flags without BUGCHECK_ACTIVE */
     uint32_t build_number;          /**< reported build (header MinorVersion, NtBuildNumber); 22000 */
     uint64_t dump_min_size;         /**< pad the dump with zero pages up to this size (LeechCore) */
@@ -222,6 +232,20 @@ typedef struct bcsim_config {
     /* output */
     bcsim_line_sink_t dbgprint_sink;/**< live DbgPrint lines (the CLI prints them) */
     void *dbgprint_ctx;
+    /** Streamed while the machine runs, for a supervising process that must keep what a boot
+     *  said before driver code ended it: each finding once its file:line is known (before the
+     *  next piece of driver code runs), each callback call once the dispatcher is done with it,
+     *  each bug check as it begins. NULL: not streamed. */
+    void (*on_finding)(void *ctx, const struct bcsim_violation *v, bool during_bugcheck);
+    void (*on_call)(void *ctx, const struct bcsim_call *call);
+    void (*on_bugcheck)(void *ctx, uint32_t code, const uint64_t params[4]);
+    /** The dump file is finished (status 0: complete, or deliberately kept truncated by a
+     *  halt; else a BCSIM_E* code and the reason): later callbacks cannot change it. */
+    void (*on_dump)(void *ctx, int32_t status, uint64_t size, const char *error);
+    void *event_ctx;
+    /** Wall-clock deadline of one boot, enforced by the supervising process (knob
+     *  boot.deadline_ms, 30000; 0 = none). bcsim itself does not use it. */
+    uint32_t boot_deadline_ms;
     /** Called while the dump body is written (done/total bytes), e.g. for a progress bar. */
     void (*progress)(void *ctx, uint64_t done, uint64_t total);
     void *progress_ctx;
@@ -385,12 +409,47 @@ const bcsim_result_t *bcsim_sim_last_result(bcsim_sim_t *sim);
 int bcsim_sim_reboot(bcsim_sim_t *sim);
 
 /**
- * Gives bcsim a buffer (e.g. shared memory) in which it keeps a one-line description of the
- * driver code it is running ("KbCallbackDumpIo callback MyDumpIo (mydrv)"), empty while
- * harness code runs. A supervising process reads it when the simulation dies unexpectedly
- * (a driver calling exit(), a crash the containment could not catch). NULL disables it.
+ * What driver code a boot is running, kept by bcsim in memory a supervising process shares
+ * (bcsim_set_activity()). `bcsim run` reads it when a boot child dies or misses its deadline,
+ * to name the code in the finding. Written by bcsim before and after each piece of driver code;
+ * kind is BCSIM_ACTIVITY_NONE (and `what` empty) while bcsim's own code runs.
  */
-void bcsim_set_activity_buffer(char *buf, uint32_t size);
+typedef enum bcsim_activity_kind {
+    BCSIM_ACTIVITY_NONE = 0,          /**< bcsim's own code */
+    BCSIM_ACTIVITY_CONSTRUCTOR = 1,   /**< a module's static constructors (while it is loaded) */
+    BCSIM_ACTIVITY_DRIVER_ENTRY = 2,
+    BCSIM_ACTIVITY_DRIVER_UNLOAD = 3,
+    BCSIM_ACTIVITY_CALLBACK = 4,      /**< a bug-check callback */
+    BCSIM_ACTIVITY_OTHER = 5,         /**< driver code a test called (bcsim_sim_call()) */
+} bcsim_activity_kind_t;
+
+typedef struct bcsim_activity {
+    volatile uint32_t kind;      /**< bcsim_activity_kind_t */
+    int32_t reason;              /**< the callback's bcsim_reason_t, INT32_MIN otherwise */
+    uint32_t call_seq;           /**< the callback's index in the bug check, UINT32_MAX otherwise */
+    uint32_t line;               /**< line of `file` (the routine's first line), 0 if unknown */
+    uint64_t routine;            /**< address of the driver routine called, 0 if none */
+    char what[160];              /**< "KbCallbackDumpIo callback MyDumpIo (mydrv)", "DriverEntry of mydrv" */
+    char driver[64];             /**< the module ("mydrv") */
+    char component[64];          /**< the record's Component, "" outside callbacks */
+    char function[96];           /**< the routine's symbol, "" if none */
+    char file[256];              /**< the routine's source file (DWARF), "" if unknown */
+    char last[160];              /**< `what` of the most recent driver code, kept after it returns */
+} bcsim_activity_t;
+
+/**
+ * Makes bcsim keep @p a up to date (NULL stops it). Process-wide; set it before
+ * bcsim_sim_create() in a boot child.
+ */
+void bcsim_set_activity(bcsim_activity_t *a);
+
+/**
+ * Protects a file descriptor the caller relies on (standard output and error, a channel to a
+ * supervising process): bcsim keeps a private copy and, after each piece of driver code,
+ * checks that @p fd still refers to the same file; if driver code closed or replaced it, bcsim
+ * puts it back and reports DESCRIPTOR_TAMPERED. At most 8. @return 0 or BCSIM_EINVAL.
+ */
+int bcsim_protect_fd(int fd);
 
 /** true if a debugger (gdb) is attached to this process: containment is then off. */
 bool bcsim_debugger_attached(void);

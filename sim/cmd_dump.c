@@ -4,11 +4,12 @@
  * virtual memory), as text or JSON.
  *
  * Exit codes: 0 ok; 2 bad usage or a bad/malformed input (one line on stderr); 3 internal
- * error (out of memory, cannot write the output).
+ * error (out of memory); 4 the output (--out, standard output) could not be written.
  */
 #include "bcsim.h"
 #include "bcsim/dump.h"
 #include "cli.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <inttypes.h>
@@ -17,12 +18,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
 #define EXIT_OK 0
 #define EXIT_BAD 2
 #define EXIT_INTERNAL 3
+#define EXIT_OUTPUT 4
 
 static const char usage[] =
 "usage: bcsim dump FILE [options]\n"
@@ -40,14 +43,18 @@ static const char usage[] =
 "    --offset N           start N bytes into the block\n"
 "    --size N             at most N bytes\n"
 "    --out F              write the raw bytes to F; without --out they go to standard\n"
-"                         output: as a hex dump on a terminal, raw when redirected\n"
+"                         output: as a hex dump on a terminal, raw when redirected.\n"
+"                         F appears whole or not at all; a device or FIFO is written in\n"
+"                         place; a directory, a symbolic link to a file or the input dump\n"
+"                         itself are refused\n"
 "  --phys ADDR LEN        hex dump of LEN bytes of physical memory at ADDR\n"
 "  --virt ADDR LEN        hex dump through the dump's page tables (DirectoryTableBase)\n"
 "  --json                 machine-readable output (one JSON object)\n"
 "  --help                 this text\n"
 "\n"
 "Numbers are decimal or 0x-prefixed hexadecimal.\n"
-"Exit status: 0 ok, 2 bad usage or malformed input, 3 internal error.\n";
+"Exit status: 0 ok, 2 bad usage or malformed input, 3 internal error, 4 the output could\n"
+"not be written.\n";
 
 typedef struct opts {
     const char *file;
@@ -70,6 +77,20 @@ static int bad(const char *fmt, ...)
     fputc('\n', stderr);
     va_end(ap);
     return EXIT_BAD;
+}
+
+/* Standard output could not take the output (a full device, a closed pipe). */
+static int stdout_failed(void)
+{
+    int e = errno;
+    fprintf(stderr, "bcsim dump: cannot write standard output: %s\n", e ? strerror(e) : "write error");
+    return EXIT_OUTPUT;
+}
+
+static bool stdout_ok(void)
+{
+    errno = 0;
+    return fflush(stdout) == 0 && !ferror(stdout);
 }
 
 static bool parse_u64(const char *s, uint64_t *v)
@@ -119,7 +140,7 @@ static int parse_args(int argc, char **argv, opts_t *o, bool *help)
                 o->size_set = true;
             }
         } else if (!strcmp(a, "--out")) {
-            if (!more)
+            if (!more || !argv[i + 1][0])
                 return bad("--out needs a file name");
             o->out = argv[++i];
         } else if (!strcmp(a, "--phys") || !strcmp(a, "--virt")) {
@@ -133,6 +154,8 @@ static int parse_args(int argc, char **argv, opts_t *o, bool *help)
         } else if (a[0] == '-' && a[1]) {
             return bad("unknown option '%s' (see bcsim dump --help)", a);
         } else if (!o->file) {
+            if (!a[0])
+                return bad("an empty dump file name");
             o->file = a;
         } else {
             return bad("more than one FILE ('%s', '%s')", o->file, a);
@@ -145,6 +168,9 @@ static int parse_args(int argc, char **argv, opts_t *o, bool *help)
         return bad("--enumtag, --tag, --phys and --virt are exclusive");
     if (!o->tag_set && (o->offset || o->size_set || o->out))
         return bad("--offset, --size and --out need --tag");
+    struct stat a, b;
+    if (o->out && stat(o->out, &a) == 0 && stat(o->file, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+        return bad("--out '%s' is the dump being read ('%s'); give another file", o->out, o->file);
     return 0;
 }
 
@@ -426,8 +452,8 @@ static int emit_json(json_t *j)
         return EXIT_INTERNAL;
     int r = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
     json_decref(j);
-    if (r != 0 || fputc('\n', stdout) == EOF || fflush(stdout) != 0)
-        return EXIT_INTERNAL;
+    if (r != 0 || fputc('\n', stdout) == EOF || !stdout_ok())
+        return stdout_failed();
     return EXIT_OK;
 }
 
@@ -501,7 +527,7 @@ static int do_enumtag(const opts_t *o, bcsim_dump_t *d)
     }
     if (rc == EXIT_OK && n == 0)
         printf("no secondary-data blocks\n");
-    return rc == EXIT_OK && fflush(stdout) != 0 ? EXIT_INTERNAL : rc;
+    return rc == EXIT_OK && !stdout_ok() ? stdout_failed() : rc;
 }
 
 static int do_tag(const opts_t *o, bcsim_dump_t *d)
@@ -534,17 +560,32 @@ static int do_tag(const opts_t *o, bcsim_dump_t *d)
     }
     int rc = EXIT_OK;
     if (o->out) {
-        FILE *f = fopen(o->out, "wb");
-        if (!f) {
+        /* src/outfile.h: never truncates or removes what is there unless the bytes are whole */
+        bcsim__outfile_t *f;
+        char err[600];
+        if (bcsim__outfile_open(o->out, BCSIM__OF_SPECIAL, &f, err, sizeof(err))) {
             free(buf);
-            return bad("cannot write '%s': %s", o->out, strerror(errno));
+            return bad("--out: %s", err);
         }
-        bool ok = fwrite(buf, 1, got, f) == got;
-        ok = fclose(f) == 0 && ok;
-        if (!ok) {
+        int fd = bcsim__outfile_fd(f);
+        uint64_t done = 0;
+        while (done < got) {
+            ssize_t k = write(fd, buf + done, got - done);
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k <= 0) {
+                int e = k < 0 ? errno : EIO;
+                bcsim__outfile_discard(f);
+                free(buf);
+                fprintf(stderr, "bcsim dump: cannot write '%s': %s\n", o->out, strerror(e));
+                return EXIT_OUTPUT;
+            }
+            done += (uint64_t)k;
+        }
+        if (bcsim__outfile_commit(f, err, sizeof(err))) {
             free(buf);
-            remove(o->out);
-            return bad("cannot write '%s': %s", o->out, strerror(errno));
+            fprintf(stderr, "bcsim dump: %s\n", err);
+            return EXIT_OUTPUT;
         }
     }
     if (o->json) {
@@ -567,9 +608,9 @@ static int do_tag(const opts_t *o, bcsim_dump_t *d)
         if (isatty(STDOUT_FILENO))
             hex_dump(stdout, o->offset, buf, got);
         else if (fwrite(buf, 1, got, stdout) != got)
-            rc = EXIT_INTERNAL;
-        if (fflush(stdout) != 0)
-            rc = EXIT_INTERNAL;
+            rc = EXIT_OUTPUT;
+        if (rc == EXIT_OUTPUT || !stdout_ok())
+            rc = stdout_failed();
     }
     free(buf);
     return rc;
@@ -634,8 +675,8 @@ static int do_memory(const opts_t *o, bcsim_dump_t *d)
         int r = emit_json(j);
         return rc != EXIT_OK ? rc : r;
     }
-    if (fflush(stdout) != 0)
-        return EXIT_INTERNAL;
+    if (!stdout_ok())
+        return stdout_failed();
     return rc;
 }
 
@@ -648,7 +689,7 @@ int bcsim_cmd_dump(int argc, char **argv)
         return rc;
     if (help) {
         fputs(usage, stdout);
-        return EXIT_OK;
+        return stdout_ok() ? EXIT_OK : stdout_failed();
     }
     bcsim_dump_t *d = NULL;
     int orc = bcsim_dump_open(o.file, &d);
@@ -677,8 +718,8 @@ int bcsim_cmd_dump(int argc, char **argv)
             rc = bad("%s: %s", o.file, err ? err : "not a usable dump");
     } else {
         print_summary(&o, d);
-        if (fflush(stdout) != 0)
-            rc = EXIT_INTERNAL;
+        if (!stdout_ok())
+            rc = stdout_failed();
         else if (orc)
             rc = bad("%s: %s", o.file, err ? err : "not a usable dump");
     }

@@ -1,23 +1,29 @@
 /*
- * sim/cmd_run.c — `bcsim run`: load drivers, run bug checks, write dumps, report.
+ * sim/cmd_run.c — `bcsim run`: the supervising process. It parses the command line, runs
+ * every simulated boot in a child process (sim/supervise.c; sim/boot.c is the child's side),
+ * and renders every report and decides the exit status from what each child sent through its
+ * channel before it ended (sim/channel.h): a driver can crash, hang, stop, exit or silence its
+ * boot, never the report.
  *
- * Every simulated boot runs in a child process (unless --no-contain or a debugger is
- * attached): a driver that calls exit(), or a fault containment could not catch, ends that
- * child and the parent reports what driver code was running (bcsim_set_activity_buffer).
+ * Boots, in order: the unload check (unless --no-unload-check), then one per bug check.
+ * Outputs (the dump files, --json, --tap, --junit) are opened before the first boot and
+ * published only at the end of a run that was not interrupted (src/outfile.h): an interrupted
+ * run leaves every file as it was.
  *
- * Boots, in order:
- *   1. the unload check: load every driver, call each DriverUnload (reverse order), report
- *      records still registered (a crashed machine never unloads drivers, so this needs a
- *      boot of its own; skipped for drivers without DriverUnload, which Windows cannot unload);
- *   2. one boot per bug check: load the drivers, run the bug check, write the dump.
- *
- * Exit codes: 0 no violations; 1 violations (or, with --expect-violations, a different set);
- * 2 bad usage or bad input; 3 internal error.
+ * Exit status (README "Exit status"): 0 no violations; 1 violations (or, with
+ * --expect-violations, a different set); 2 bad usage or bad input; 3 internal error; 4 an
+ * output asked for (the dump, a report file, standard output) could not be written;
+ * 128 + N interrupted by signal N.
  */
 #include "cli.h"
+#include "run.h"
+#include "supervise.h"
 
 #include "bcsim/report.h"
 #include "bcsim/scenario.h"
+#include "internal.h"
+#include "outfile.h"
+#include "report_doc.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -28,39 +34,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#define EXIT_VIOLATIONS 1
-#define EXIT_USAGE 2
-#define EXIT_INTERNAL 3
-
-typedef struct run_plan {
-    const char **drivers;
-    uint32_t ndrivers;
-    bcsim_scenario_t *scenario;
-    uint32_t nbugchecks;
-    /* command-line bug check (used when there is no scenario) */
-    uint32_t code;
-    uint64_t params[4];
-    /* overrides */
-    const char *dump_path;
-    int dump_type;
-    int live;
-    bool no_contain;
-    uint32_t timeout_ms;
-    const char **knobs;              /* "name=value" */
-    uint32_t nknobs;
-    /* output */
-    const char *json_path, *tap_path, *junit_path;
-    bool quiet, verbose, color, unload_check;
-    const char *const *expect;       /* NULL-terminated, or NULL */
-    /* what the plan owns (freed by plan_free) */
-    char **owned_drivers;            /* the bundled examples' paths */
-    uint32_t nowned_drivers;
-    struct csv *expect_owned;        /* --expect-violations */
-} run_plan_t;
 
 static void die_usage(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 static void die_usage(const char *fmt, ...)
@@ -82,7 +58,7 @@ static void usage(FILE *out)
 "Loads driver modules built with bcsim_add_driver(), calls their DriverEntry, runs a\n"
 "simulated bug check (callbacks at HIGH_LEVEL, the dump, DumpIo, legacy callbacks), writes\n"
 "the crash dump and reports what happened. Without --driver or --scenario it runs the\n"
-"bundled example drivers.\n"
+"bundled example drivers. Every boot runs in a child process with a deadline.\n"
 "\n"
 "  -d, --driver MODULE        load this driver module (repeatable; load order = order given)\n"
 "  -b, --bugcheck CODE[,P1,P2,P3,P4]\n"
@@ -94,6 +70,7 @@ static void usage(FILE *out)
 "      --no-contain           let faults through (for gdb, ASan); no child processes\n"
 "      --timeout-ms N         wall time a callback may go without progress (no kernel call,\n"
 "                             no virtual time) before it is a hang (default 5000)\n"
+"      --deadline-ms N        wall-clock deadline of one boot (knob boot.deadline_ms, 30000)\n"
 "  -s, --scenario FILE        a JSON scenario (see include/bcsim/scenario.h)\n"
 "      --set KNOB=VALUE       set a model knob (repeatable; `bcsim knobs` lists them)\n"
 "      --expect-violations A,B  exit 0 only if exactly these violation names occur\n"
@@ -106,7 +83,9 @@ static void usage(FILE *out)
 "      --color WHEN           auto (default), always, never\n"
 "  -h, --help                 this text\n"
 "\n"
-"Exit status: 0 no violations, 1 violations found, 2 bad usage or input, 3 internal error.\n");
+"Exit status: 0 no violations, 1 violations found, 2 bad usage or input, 3 internal error,\n"
+"4 an output asked for (dump, report file, standard output) was not written, 128+N\n"
+"interrupted by signal N.\n");
 }
 
 /* A comma-separated list: v[0..n-1] point into buf, v[n] is NULL. */
@@ -125,27 +104,48 @@ static void csv_free(csv_t *c)
     }
 }
 
-static csv_t *split_csv(const char *text)
+/* Splits a comma-separated list strictly: no empty field (",1", "1,,2", "1,"), spaces
+ * around a field trimmed. NULL (with *why set) on a malformed list. */
+static csv_t *split_csv(const char *text, const char **why)
 {
     csv_t *c = calloc(1, sizeof(*c));
-    char *save = NULL;
     if (c) {
         c->buf = strdup(text);
         c->v = calloc(strlen(text) + 2, sizeof(char *));
     }
     if (!c || !c->buf || !c->v)
         die_usage("out of memory");
-    for (char *t = strtok_r(c->buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-        while (*t == ' ')
+    *why = NULL;
+    char *t = c->buf;
+    for (;;) {
+        char *comma = strchr(t, ',');
+        if (comma)
+            *comma = 0;
+        while (*t == ' ' || *t == '\t')
             t++;
+        char *end = t + strlen(t);
+        while (end > t && (end[-1] == ' ' || end[-1] == '\t'))
+            *--end = 0;
+        if (!*t) {
+            *why = !c->n && !comma ? "it is empty" : !c->n ? "it starts with a comma"
+                   : !comma ? "it ends with a comma" : "it has an empty field";
+            csv_free(c);
+            return NULL;
+        }
         c->v[c->n++] = t;
+        if (!comma)
+            break;
+        t = comma + 1;
     }
     return c;
 }
 
 static void parse_bugcheck(run_plan_t *p, const char *spec)
 {
-    csv_t *csv = split_csv(spec);
+    const char *why;
+    csv_t *csv = split_csv(spec, &why);
+    if (!csv)
+        die_usage("--bugcheck '%s': expected CODE[,P1,P2,P3,P4]; %s", spec, why);
     char **parts = csv->v;
     uint32_t n = csv->n;
     if (n == 0 || n > 5)
@@ -155,7 +155,7 @@ static void parse_bugcheck(run_plan_t *p, const char *spec)
     for (uint32_t i = 1; i < n; i++) {
         char *end;
         errno = 0;
-        if (!parts[i][0] || parts[i][0] == '-')
+        if (!parts[i][0] || parts[i][0] == '-' || parts[i][0] == '+')
             die_usage("--bugcheck '%s': parameter %u '%s' is not a number", spec, i, parts[i]);
         p->params[i - 1] = strtoull(parts[i], &end, 0);
         if (errno || *end)
@@ -228,369 +228,428 @@ static void load_bundled(run_plan_t *p)
         die_usage("the bundled example manifest lists no drivers");
 }
 
-/* ---- one simulated boot -------------------------------------------------------------------- */
+/* ---- outputs ------------------------------------------------------------------------------- */
 
-typedef struct boot_out {
-    char json_path[64], tap_path[64], junit_path[64];
-} boot_out_t;
+/* One output file named on the command line or in the scenario. */
+typedef struct output {
+    const char *option;          /* "--json", "--dump", "bugchecks[1].dump" */
+    const char *path;
+    bcsim__outfile_t *file;
+} output_t;
 
-static void print_line(void *ctx, const char *line)
+/* Two names for one file: the same inode, or the same canonical path for files not there
+ * yet (the directory resolved, the last component compared). */
+static char *canonical(const char *path)
 {
-    (void)ctx;
-    fprintf(stdout, "%s\n", line);
-    fflush(stdout);
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    char real[PATH_MAX];
+    char *out = NULL;
+    if (dir && realpath(dir, real) && asprintf(&out, "%s/%s", real, slash ? slash + 1 : path) < 0)
+        out = NULL;
+    free(dir);
+    return out;
 }
 
-static bool isatty_color(const run_plan_t *p)
+static bool same_file(const char *a, const char *b)
 {
-    return p->color;
+    struct stat sa, sb;
+    if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+    char *ca = canonical(a), *cb = canonical(b);
+    bool same = ca && cb ? !strcmp(ca, cb) : !strcmp(a, b);
+    free(ca);
+    free(cb);
+    return same;
 }
 
-typedef struct progress {
-    bool tty;
-    int last;
-} progress_t;
-
-static void on_progress(void *ctx, uint64_t done, uint64_t total)
+/* Writes text into an output and publishes it. 0, or EXIT_OUTPUT with the reason on stderr. */
+static int publish_text(output_t *o, const char *text, size_t len)
 {
-    progress_t *pr = ctx;
-    if (!pr->tty || !total || total < (64u << 20))
-        return;
-    int pct = (int)(done * 100 / total);
-    if (pct == pr->last)
-        return;
-    pr->last = pct;
-    int bar = pct / 4;
-    fprintf(stderr, "\rwriting dump [%-25.*s] %3d%%", bar, "#########################", pct);
-    if (done >= total)
-        fprintf(stderr, "\n");
-    fflush(stderr);
-}
-
-static int configure(const run_plan_t *p, uint32_t bc, bcsim_config_t *cfg, progress_t *pr)
-{
-    bcsim_config_init(cfg);
-    char err[512];
-    if (p->scenario && bcsim_scenario_configure(p->scenario, bc, cfg, err, sizeof(err))) {
-        fprintf(stderr, "bcsim run: %s\n", err);
-        return EXIT_USAGE;
-    }
-    for (uint32_t i = 0; i < p->nknobs; i++) {
-        char *kv = strdup(p->knobs[i]);
-        char *eq = strchr(kv, '=');
-        const char *why;
-        if (!eq) {
-            fprintf(stderr, "bcsim run: --set '%s': expected KNOB=VALUE\n", p->knobs[i]);
-            free(kv);
-            return EXIT_USAGE;
-        }
-        *eq = 0;
-        if (bcsim_config_set(cfg, kv, eq + 1, &why)) {
-            fprintf(stderr, "bcsim run: --set '%s': %s\n", p->knobs[i], why);
-            free(kv);
-            return EXIT_USAGE;
-        }
-        free(kv);
-    }
-    if (p->dump_type >= 0)
-        cfg->dump_type = (uint32_t)p->dump_type;
-    if (p->live >= 0)
-        cfg->live = p->live;
-    if (p->no_contain)
-        cfg->contain = false;
-    if (p->timeout_ms)
-        cfg->watchdog_wall_ms = p->timeout_ms;
-    const bcsim_scenario_bugcheck_t *sb = p->scenario ? bcsim_scenario_bugcheck(p->scenario, bc) : NULL;
-    cfg->dump_path = sb && sb->dump_path ? sb->dump_path : p->dump_path;
-    if (!p->quiet) {
-        cfg->dbgprint_sink = print_line;
-        cfg->dbgprint_ctx = NULL;
-    }
-    cfg->progress = on_progress;
-    cfg->progress_ctx = pr;
-    return 0;
-}
-
-static int load_drivers(const run_plan_t *p, bcsim_sim_t *sim, bcsim_driver_t **drv, bool *bugchecked)
-{
-    *bugchecked = false;
-    for (uint32_t i = 0; i < p->ndrivers; i++) {
-        drv[i] = NULL;
-        int rc = bcsim_driver_load(sim, p->drivers[i], NULL, &drv[i]);
-        switch (rc) {
-        case 0:
-            break;
-        case BCSIM_ENOENT:
-            fprintf(stderr, "bcsim run: %s: no such file\n", p->drivers[i]);
-            return EXIT_USAGE;
-        case BCSIM_ENOTDRIVER:
-            fprintf(stderr, "bcsim run: %s: not a bcsim driver module: %s\n", p->drivers[i], bcsim_last_error());
-            return EXIT_USAGE;
-        case BCSIM_ENOENTRY:
-            fprintf(stderr, "bcsim run: %s: not a driver: it does not define DriverEntry\n", p->drivers[i]);
-            return EXIT_USAGE;
-        case BCSIM_EDRIVER:
-            fprintf(stdout, "driver %s: DriverEntry returned %#x; Windows unloads it\n",
-                    p->drivers[i], (uint32_t)bcsim_driver_status(drv[i]));
-            drv[i] = NULL;
-            break;
-        case BCSIM_EBUGCHECK:
-            fprintf(stdout, "driver %s: DriverEntry bug-checked\n", p->drivers[i]);
-            *bugchecked = true;
-            return 0;
-        default:
-            fprintf(stderr, "bcsim run: %s: %s\n", p->drivers[i], bcsim_strerror(rc));
-            return EXIT_INTERNAL;
-        }
-    }
-    return 0;
-}
-
-static uint32_t count_violations(const bcsim_result_t *res, const bcsim_violation_t *extra, uint32_t n)
-{
-    uint32_t v = res ? bcsim_result_count(res, BCSIM_SEV_VIOLATION) : 0;
-    for (uint32_t i = 0; i < n; i++)
-        v += extra[i].severity == BCSIM_SEV_VIOLATION;
-    return v;
-}
-
-static void write_forms(const run_plan_t *p, const boot_out_t *o, const bcsim_result_t *res,
-                        const bcsim_violation_t *extra, uint32_t nextra, const bcsim_report_opts_t *ro)
-{
-    FILE *f;
-    if ((p->json_path || p->expect) && (f = fopen(o->json_path, "w"))) {
-        bcsim_report_json(f, res, extra, nextra, ro);
-        fclose(f);
-    }
-    if (p->tap_path && (f = fopen(o->tap_path, "w"))) {
-        bcsim_report_tap(f, res, extra, nextra, ro);
-        fclose(f);
-    }
-    if (p->junit_path && (f = fopen(o->junit_path, "w"))) {
-        bcsim_report_junit(f, res, extra, nextra, ro);
-        fclose(f);
-    }
-}
-
-/* The scenario's machine state (scripted port and register reads) applies to every boot of a
- * run, the unload check's included: both boots must see the same driver state. */
-static void apply_machine_state(const run_plan_t *p, bcsim_sim_t *sim)
-{
-    if (!p->scenario)
-        return;
-    bcsim_scenario_apply_devices(p->scenario, sim);   /* ports, registers, PCI functions */
-}
-
-/* The unload check: load, DriverUnload in reverse order, records left registered. */
-static int boot_unload(const run_plan_t *p, const boot_out_t *o)
-{
-    bcsim_config_t cfg;
-    progress_t pr = { 0 };
-    int rc = configure(p, 0, &cfg, &pr);
-    if (rc)
-        return rc;
-    cfg.dump_type = BCSIM_DUMP_NONE;
-    bcsim_sim_t *sim;
-    if ((rc = bcsim_sim_create(&cfg, &sim)))
-        return fprintf(stderr, "bcsim run: cannot boot: %s\n", bcsim_strerror(rc)), EXIT_INTERNAL;
-    apply_machine_state(p, sim);
-    bcsim_driver_t **drv = calloc(p->ndrivers + 1, sizeof(*drv));
-    bool bugchecked;
-    rc = load_drivers(p, sim, drv, &bugchecked);
-    if (rc) {
-        bcsim_sim_destroy(sim);
-        free(drv);
-        return rc;
-    }
-    uint32_t unloaded = 0, fixed = 0;
-    for (uint32_t i = p->ndrivers; !bugchecked && i-- > 0;) {
-        if (!drv[i])
+    char err[600];
+    int fd = bcsim__outfile_fd(o->file);
+    size_t done = 0;
+    while (done < len) {
+        ssize_t k = write(fd, text + done, len - done);
+        if (k < 0 && errno == EINTR)
             continue;
-        int u = bcsim_driver_unload(sim, drv[i]);
-        if (u == BCSIM_EBUGCHECK)
-            bugchecked = true;
-        else if (u == 0)
-            unloaded++;
-        else if (u == BCSIM_ENOUNLOAD)
-            fixed++;   /* no DriverUnload: Windows cannot unload it, nothing to check */
+        if (k <= 0) {
+            fprintf(stderr, "bcsim run: %s '%s': cannot write: %s\n", o->option, o->path,
+                    k < 0 ? strerror(errno) : "no progress");
+            bcsim__outfile_discard(o->file);
+            o->file = NULL;
+            return EXIT_OUTPUT;
+        }
+        done += (size_t)k;
     }
-    uint32_t n = bcsim_sim_violation_count(sim);
-    bcsim_violation_t *v = calloc(n + 1, sizeof(*v));
-    for (uint32_t i = 0; i < n; i++)
-        v[i] = *bcsim_sim_violation(sim, i);
-    bcsim_report_opts_t ro = { .verbose = p->verbose, .color = isatty_color(p), .title = "unload check" };
-    const bcsim_result_t *res = bugchecked ? bcsim_sim_last_result(sim) : NULL;
-    if (!p->quiet || count_violations(res, v, n)) {
-        char why[96] = "";
-        if (fixed)
-            snprintf(why, sizeof(why), " (%u without DriverUnload: not unloadable, as on Windows)", fixed);
-        fprintf(stdout, "== unload check: %u of %u drivers unloaded%s%s\n", unloaded, p->ndrivers,
-                why, bugchecked ? " (a bug check interrupted it)" : "");
-        if (res || n)
-            bcsim_report_text(stdout, res, v, n, &(bcsim_report_opts_t){ .color = ro.color });
-        fprintf(stdout, "\n");
+    int rc = bcsim__outfile_commit(o->file, err, sizeof(err));
+    o->file = NULL;
+    if (rc) {
+        fprintf(stderr, "bcsim run: %s: %s\n", o->option, err);
+        return EXIT_OUTPUT;
     }
-    write_forms(p, o, res, v, n, &ro);
-    int code = count_violations(res, v, n) ? EXIT_VIOLATIONS : 0;
-    free(v);
-    free(drv);
-    bcsim_sim_destroy(sim);
-    fflush(NULL);
-    return code;
+    return 0;
 }
 
-static int boot_bugcheck(const run_plan_t *p, uint32_t bc, const boot_out_t *o)
-{
-    bcsim_config_t cfg;
-    progress_t pr = { .tty = isatty(2), .last = -1 };
-    int rc = configure(p, bc, &cfg, &pr);
-    if (rc)
-        return rc;
-    bcsim_sim_t *sim;
-    if ((rc = bcsim_sim_create(&cfg, &sim)))
-        return fprintf(stderr, "bcsim run: cannot boot: %s\n", bcsim_strerror(rc)), EXIT_INTERNAL;
-    apply_machine_state(p, sim);
-    bcsim_driver_t **drv = calloc(p->ndrivers + 1, sizeof(*drv));
+/* ---- the boots ------------------------------------------------------------------------------- */
+
+typedef struct boot {
+    boot_job_t job;
+    cell_t cell;
+    const char *title;           /* "unload check", "bug check 1 of 2" */
+    bcsim__report_doc_t *doc;
+    bool have_result;
+    uint32_t unloaded, fixed;
     bool bugchecked;
-    rc = load_drivers(p, sim, drv, &bugchecked);
-    if (rc) {
-        bcsim_sim_destroy(sim);
-        free(drv);
-        return rc;
+    int code;                    /* 0 or EXIT_VIOLATIONS */
+    output_t *dump;              /* the dump output of this boot, or NULL */
+    bool dump_written;
+    char dump_why[512];          /* why not */
+} boot_t;
+
+typedef struct run_ctx {
+    const run_plan_t *plan;
+} run_ctx_t;
+
+/* The first error writing standard output (a full device, a closed pipe), 0 if none. */
+static int stdout_errno;
+
+static void check_stdout(void)
+{
+    errno = 0;
+    if (!stdout_errno && (fflush(stdout) != 0 || ferror(stdout)))
+        stdout_errno = errno ? errno : EIO;
+}
+
+/* Frames shown as they arrive: what drivers print, bcsim's notes. */
+static void live_frame(void *ctx, cell_t *cell, const chan_frame_t *f)
+{
+    (void)cell;
+    const run_ctx_t *rc = ctx;
+    if (f->type == CHAN_LINE && !rc->plan->quiet) {
+        fputs(f->payload, stdout);
+        fputc('\n', stdout);
+        check_stdout();
+    } else if (f->type == CHAN_NOTE) {
+        fputs(f->payload, stdout);
+        fputc('\n', stdout);
+        check_stdout();
     }
-    const bcsim_result_t *res = NULL;
-    if (bugchecked) {
-        res = bcsim_sim_last_result(sim);
-    } else {
-        uint32_t code = p->code;
-        const uint64_t *params = p->params;
-        const bcsim_scenario_bugcheck_t *sb = p->scenario ? bcsim_scenario_bugcheck(p->scenario, bc) : NULL;
-        if (sb) {
-            code = sb->code;
-            params = sb->params;
+}
+
+static int cell_fn(cell_t *cell, chan_t *chan)
+{
+    return boot_run(cell->arg, chan);
+}
+
+/* In-process boots (gdb attached, --no-contain): frames straight into the cell. */
+typedef struct local_ctx {
+    cell_t *cell;
+    run_ctx_t *run;
+} local_ctx_t;
+
+static void local_frame(void *ctx, uint32_t type, uint32_t seq, const void *payload, size_t len)
+{
+    local_ctx_t *l = ctx;
+    cell_frames_t *fr = &l->cell->frames;
+    if (fr->n == fr->cap) {
+        size_t cap = fr->cap ? fr->cap * 2 : 64;
+        chan_frame_t *v = realloc(fr->v, cap * sizeof(*v));
+        if (!v)
+            return;
+        fr->v = v;
+        fr->cap = cap;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy)
+        return;
+    memcpy(copy, payload, len);
+    copy[len] = 0;
+    chan_frame_t f = { .type = type, .cell = l->cell->id, .seq = seq, .len = (uint32_t)len, .payload = copy };
+    fr->v[fr->n++] = f;
+    live_frame(l->run, l->cell, &f);
+}
+
+static void run_in_process(boot_t *b, run_ctx_t *rc)
+{
+    local_ctx_t l = { &b->cell, rc };
+    chan_t ch = { .fd = -1, .cell = b->cell.id, .local = local_frame, .local_ctx = &l };
+    b->cell.started = true;
+    boot_run(&b->job, &ch);
+    b->cell.ended = true;
+    b->cell.wstatus = 0;    /* as a normal exit(0) */
+}
+
+/* ---- judging a boot: the report from its frames, and how it ended ----------------------------- */
+
+static const bcsim_activity_t *activity_of(const boot_t *b)
+{
+    return &b->cell.activity;
+}
+
+/* A finding of the supervisor about a boot: located at the probed driver frame, else at the
+ * routine the activity record names. */
+static void boot_finding(boot_t *b, uint32_t id, bool during, const bcsim_activity_t *at,
+                         const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void boot_finding(boot_t *b, uint32_t id, bool during, const bcsim_activity_t *at,
+                         const char *fmt, ...)
+{
+    const cell_t *c = &b->cell;
+    bool last = at != NULL;   /* a snapshot: its routine, even if it had returned */
+    const bcsim_activity_t *a = at ? at : activity_of(b);
+    char detail[700], message[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof(detail), fmt, ap);
+    va_end(ap);
+    /* the table message, then the specifics: the one format (violations.c) */
+    bcsim_violation_t v = { .id = id, .severity = bcsim_violation_severity(id), .name = bcsim_violation_name(id),
+                            .reason = INT32_MIN, .call_seq = UINT32_MAX };
+    static const char *const table_msg[] = {
+#define XX(name, sev, msg) msg,
+        BCSIM_VIOLATION_MAP(XX)
+#undef XX
+    };
+    snprintf(message, sizeof(message), "%s: %s", table_msg[id], detail);
+    v.message = message;
+    bool in_driver = a->kind != BCSIM_ACTIVITY_NONE;
+    if (!at && c->probe.found && c->probe.file[0]) {
+        v.file = c->probe.file;
+        v.line = c->probe.line;
+        v.function = c->probe.function[0] ? c->probe.function : NULL;
+        v.pc = c->probe.pc;
+    } else if ((in_driver || last) && a->file[0]) {
+        /* the routine of the driver code running (or, for `last`, that ran last) */
+        v.file = a->file;
+        v.line = a->line;
+        v.function = a->function[0] ? a->function : NULL;
+        v.pc = a->routine;
+    }
+    if (!v.file)
+        v.file = "?";
+    if (in_driver || last) {
+        v.component = a->component[0] ? a->component : NULL;
+        v.reason = a->kind == BCSIM_ACTIVITY_CALLBACK ? a->reason : INT32_MIN;
+        v.call_seq = a->kind == BCSIM_ACTIVITY_CALLBACK ? a->call_seq : UINT32_MAX;
+    }
+    bcsim__report_doc_add_violation(b->doc, &v, during);
+}
+
+static const char *running_what(const boot_t *b, char *buf, size_t n)
+{
+    const bcsim_activity_t *a = activity_of(b);
+    if (a->kind != BCSIM_ACTIVITY_NONE)
+        snprintf(buf, n, "while running %s", a->what);
+    else if (a->last[0])
+        snprintf(buf, n, "while bcsim's own code ran (the last driver code was %s)", a->last);
+    else
+        snprintf(buf, n, "while bcsim's own code ran");
+    return buf;
+}
+
+static const char *signame(int sig)
+{
+    const char *n = sigabbrev_np(sig);
+    static char buf[32];
+    snprintf(buf, sizeof(buf), "SIG%s", n ? n : "?");
+    return buf;
+}
+
+/* Builds b->doc and b->code from the boot's frames and its end. Returns 0, or EXIT_USAGE /
+ * EXIT_INTERNAL when the boot reported bad input or bcsim itself failed (message on stderr). */
+static int judge(const run_plan_t *p, boot_t *b)
+{
+    cell_t *c = &b->cell;
+    b->doc = bcsim__report_doc_new();
+    if (!b->doc)
+        return fprintf(stderr, "bcsim run: out of memory\n"), EXIT_INTERNAL;
+    bcsim__report_doc_set_title(b->doc, b->title);
+    const chan_frame_t *result = NULL, *error = NULL, *dump = NULL;
+    for (size_t i = 0; i < c->frames.n; i++) {
+        const chan_frame_t *f = &c->frames.v[i];
+        if (f->type == CHAN_RESULT && !result)
+            result = f;
+        else if (f->type == CHAN_ERROR && !error)
+            error = f;
+        else if (f->type == CHAN_DUMP && !dump)
+            dump = f;
+    }
+    if (error) {
+        json_t *j = json_loads(error->payload, 0, NULL);
+        const char *msg = json_string_value(json_object_get(j, "message"));
+        int code = (int)json_integer_value(json_object_get(j, "exit"));
+        fprintf(stderr, "bcsim run: %s\n", msg ? msg : "the boot failed");
+        json_decref(j);
+        return code == EXIT_USAGE ? EXIT_USAGE : EXIT_INTERNAL;
+    }
+    char err[512] = "";
+    if (result) {
+        json_t *j = json_loads(result->payload, 0, NULL);
+        json_t *report = json_object_get(j, "report");
+        char *text = report ? json_dumps(report, JSON_COMPACT) : NULL;
+        if (text && bcsim__report_doc_load(b->doc, text, strlen(text), err, sizeof(err)) == 0) {
+            b->have_result = true;
+            b->unloaded = (uint32_t)json_integer_value(json_object_get(j, "unloaded"));
+            b->fixed = (uint32_t)json_integer_value(json_object_get(j, "fixed"));
+            b->bugchecked = json_is_true(json_object_get(j, "bugchecked"));
+            bcsim__report_doc_set_title(b->doc, b->title);
+        } else {
+            snprintf(c->channel_why, sizeof(c->channel_why), "its result is malformed: %.100s",
+                     err[0] ? err : "not JSON");
+            c->channel_corrupt = true;
+            bcsim__report_doc_free(b->doc);
+            b->doc = bcsim__report_doc_new();
+            bcsim__report_doc_set_title(b->doc, b->title);
         }
-        rc = bcsim_sim_bugcheck(sim, code, params, &res);
-        if (rc || !res) {
-            fprintf(stderr, "bcsim run: bug check failed: %s\n", bcsim_strerror(rc));
-            bcsim_sim_destroy(sim);
-            free(drv);
+        free(text);
+        json_decref(j);
+    }
+    bool in_bugcheck = false;
+    if (!b->have_result) {
+        /* What the boot streamed before it ended. */
+        for (size_t i = 0; i < c->frames.n; i++) {
+            const chan_frame_t *f = &c->frames.v[i];
+            if (f->type == CHAN_BUGCHECK) {
+                json_t *j = json_loads(f->payload, 0, NULL);
+                uint64_t code = strtoull(json_string_value(json_object_get(j, "code")) ?: "0", NULL, 0), pp[4];
+                for (int k = 0; k < 4; k++)
+                    pp[k] = strtoull(json_string_value(json_array_get(json_object_get(j, "params"), (size_t)k)) ?: "0",
+                                     NULL, 0);
+                json_decref(j);
+                bcsim__report_doc_set_bugcheck(b->doc, (uint32_t)code, pp);
+                in_bugcheck = true;
+            } else if (f->type == CHAN_CALL) {
+                bcsim__report_doc_add_call(b->doc, f->payload, f->len, err, sizeof(err));
+            } else if (f->type == CHAN_FINDING) {
+                bcsim__report_doc_add_finding(b->doc, f->payload, f->len, err, sizeof(err));
+            }
+        }
+        if (in_bugcheck && !b->job.unload) {
+            bcsim_config_t cfg;
+            boot_configure(p, b->job.bc, &cfg);
+            bcsim__report_doc_set_dump(b->doc, cfg.dump_type, b->job.dump_path, 0,
+                                       "the boot ended before the dump was complete");
+        }
+    }
+    /* How the boot ended. */
+    const bcsim_activity_t *a = activity_of(b);
+    int st = c->wstatus;
+    char where[400];
+    if (c->deadline_hit) {
+        boot_finding(b, BCSIM_V_BOOT_DEADLINE, in_bugcheck, NULL, "%s ran for %u ms of wall time; killed %s", b->title,
+                     c->deadline_ms, running_what(b, where, sizeof(where)));
+    } else if (c->stop_signal) {
+        boot_finding(b, BCSIM_V_BOOT_STOPPED, in_bugcheck, NULL, "%s stopped by %s %s", b->title,
+                     signame(c->stop_signal), running_what(b, where, sizeof(where)));
+    } else if (!b->have_result) {
+        bool in_driver = a->kind != BCSIM_ACTIVITY_NONE;
+        if (st == -1) {
+            fprintf(stderr, "bcsim run: internal error: cannot start %s: %s\n", b->title, strerror(errno));
             return EXIT_INTERNAL;
+        } else if (WIFSIGNALED(st) && in_driver) {
+            boot_finding(b, BCSIM_V_BOOT_KILLED, in_bugcheck, NULL, "%s ended by %s %s", b->title,
+                         signame(WTERMSIG(st)), running_what(b, where, sizeof(where)));
+        } else if (WIFSIGNALED(st)) {
+            fprintf(stderr, "bcsim run: internal error: %s ended with signal %d (%s) %s\n", b->title,
+                    WTERMSIG(st), signame(WTERMSIG(st)), running_what(b, where, sizeof(where)));
+            return EXIT_INTERNAL;
+        } else if (in_driver) {
+            boot_finding(b, BCSIM_V_BOOT_EXITED, in_bugcheck, NULL, "%s ended with exit status %d %s", b->title,
+                         WEXITSTATUS(st), running_what(b, where, sizeof(where)));
+        } else {
+            boot_finding(b, BCSIM_V_BOOT_NO_REPORT, in_bugcheck, NULL, "%s ended with exit status %d %s%s%s", b->title,
+                         WEXITSTATUS(st), running_what(b, where, sizeof(where)),
+                         c->channel_corrupt ? "; its channel: " : "", c->channel_corrupt ? c->channel_why : "");
         }
     }
-    /* Findings raised while the drivers loaded (before the bug check) belong to the run. */
-    uint32_t nall = bcsim_sim_violation_count(sim), nbefore = 0;
-    for (uint32_t i = 0; i < nall; i++) {
-        const bcsim_violation_t *v = bcsim_sim_violation(sim, i);
-        bool in_res = false;
-        for (uint32_t k = 0; k < res->violation_count && !in_res; k++)
-            in_res = res->violations[k].message == v->message && res->violations[k].pc == v->pc;
-        nbefore += !in_res;
+    if (c->channel_skipped)
+        boot_finding(b, BCSIM_V_DESCRIPTOR_TAMPERED, in_bugcheck, &c->junk_activity, "%llu bytes that are not "
+                     "bcsim's were written into its report channel (skipped) during %s",
+                     (unsigned long long)c->channel_skipped,
+                     c->junk_activity.last[0] ? c->junk_activity.last : b->title);
+    if (c->signals_sent)
+        boot_finding(b, BCSIM_V_HARNESS_SIGNALLED, in_bugcheck, &c->signal_activity, "%u signal%s, the last %s "
+                     "from process %d, received during %s", c->signals_sent, c->signals_sent == 1 ? "" : "s",
+                     signame(c->last_signal_sent), (int)c->signal_sender,
+                     c->signal_activity.last[0] ? c->signal_activity.last : b->title);
+    b->code = bcsim__report_doc_violations(b->doc) ? EXIT_VIOLATIONS : 0;
+    /* The dump: written when the result (or, for a boot that died after it, the dump's own
+     * frame) says so; published at the end of the run. */
+    if (b->dump) {
+        const bcsim_result_t *res = bcsim__report_doc_result(b->doc);
+        json_t *dj = dump ? json_loads(dump->payload, 0, NULL) : NULL;
+        bool dump_done = dj && json_integer_value(json_object_get(dj, "status")) == 0 &&
+                         json_is_integer(json_object_get(dj, "status"));
+        if (dump_done && !b->have_result && res)
+            bcsim__report_doc_set_dump(b->doc, res->dump_type, b->dump->path,
+                                       (uint64_t)json_integer_value(json_object_get(dj, "size")), NULL);
+        json_decref(dj);
+        if ((res && res->dump_status == 0 && res->dump_path && b->have_result) || dump_done) {
+            b->dump_written = true;
+        } else {
+            snprintf(b->dump_why, sizeof(b->dump_why), "%s",
+                     res && res->dump_error ? res->dump_error
+                     : !b->have_result ? "the boot ended before the dump was complete"
+                     : res && res->halted_early ? "the machine halted (a nested bug check, or fault = halt) "
+                                                  "before the dump was begun"
+                     : res && res->power_failure ? "POWER_FAILURE_SIMULATE writes no dump"
+                                                 : "the bug check wrote no dump");
+            if (res && !res->dump_error)
+                bcsim__report_doc_set_dump(b->doc, res->dump_type, b->dump->path, 0, b->dump_why);
+        }
     }
-    bcsim_violation_t *pre = calloc(nbefore + 1, sizeof(*pre));
-    nbefore = 0;
-    for (uint32_t i = 0; i < nall; i++) {
-        const bcsim_violation_t *v = bcsim_sim_violation(sim, i);
-        bool in_res = false;
-        for (uint32_t k = 0; k < res->violation_count && !in_res; k++)
-            in_res = res->violations[k].message == v->message && res->violations[k].pc == v->pc;
-        if (!in_res)
-            pre[nbefore++] = *v;
+    return 0;
+}
+
+/* ---- rendering ----------------------------------------------------------------------------------- */
+
+static void render_text(const run_plan_t *p, boot_t *b)
+{
+    const bcsim_result_t *res = bcsim__report_doc_result(b->doc);
+    uint32_t n;
+    const bcsim_violation_t *extra = bcsim__report_doc_extra(b->doc, &n);
+    uint32_t nv = bcsim__report_doc_violations(b->doc);
+    if (b->job.unload) {
+        if (p->quiet && !nv)
+            return;
+        char why[96] = "";
+        if (b->fixed)
+            snprintf(why, sizeof(why), " (%u without DriverUnload: not unloadable, as on Windows)", b->fixed);
+        if (b->have_result)
+            fprintf(stdout, "== unload check: %u of %u drivers unloaded%s%s\n", b->unloaded, p->ndrivers,
+                    why, b->bugchecked ? " (a bug check interrupted it)" : "");
+        else
+            fprintf(stdout, "== unload check: ended early\n");
+        if (res || n)
+            bcsim_report_text(stdout, res, extra, n, &(bcsim_report_opts_t){ .color = p->color });
+        fprintf(stdout, "\n");
+        return;
     }
-    char title[128];
-    snprintf(title, sizeof(title), "bug check %u of %u", bc + 1, p->nbugchecks);
-    bcsim_report_opts_t ro = { .verbose = p->verbose, .color = isatty_color(p), .title = title };
+    bcsim_report_opts_t ro = { .verbose = p->verbose, .color = p->color, .title = b->title };
     if (p->quiet) {
         char line[1024];
-        for (uint32_t i = 0; i < nbefore; i++)
-            bcsim_violation_format(&pre[i], line, sizeof(line)), fprintf(stdout, "%s\n", line);
-        for (uint32_t i = 0; i < res->violation_count; i++)
+        for (uint32_t i = 0; i < n; i++)
+            bcsim_violation_format(&extra[i], line, sizeof(line)), fprintf(stdout, "%s\n", line);
+        for (uint32_t i = 0; res && i < res->violation_count; i++)
             bcsim_violation_format(&res->violations[i], line, sizeof(line)), fprintf(stdout, "%s\n", line);
-        fprintf(stdout, "summary: %u violations: %s\n", count_violations(res, pre, nbefore),
-                count_violations(res, pre, nbefore) ? "FAIL" : "PASS");
+        fprintf(stdout, "summary: %u violations: %s\n", nv, nv ? "FAIL" : "PASS");
     } else {
-        bcsim_report_text(stdout, res, pre, nbefore, &ro);
+        bcsim_report_text(stdout, res, extra, n, &ro);
         fprintf(stdout, "\n");
     }
-    write_forms(p, o, res, pre, nbefore, &ro);
-    int code = count_violations(res, pre, nbefore) ? EXIT_VIOLATIONS : 0;
-    if (res->dump_status && cfg.dump_path)
-        code = code ? code : EXIT_VIOLATIONS;
-    free(pre);
-    free(drv);
-    bcsim_sim_destroy(sim);
-    fflush(NULL);
-    return code;
 }
 
-/* ---- supervision ------------------------------------------------------------------------------ */
-
-#define ACTIVITY_SIZE 512
-
-static int supervise(const run_plan_t *p, int (*fn)(const run_plan_t *, uint32_t, const boot_out_t *),
-                     uint32_t arg, const boot_out_t *o, const char *what)
+static void collect_names(boot_t *b, json_t *names)
 {
-    fflush(NULL);
-    if (p->no_contain || bcsim_debugger_attached())
-        return fn(p, arg, o);
-    char *activity = mmap(NULL, ACTIVITY_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (activity == MAP_FAILED)
-        return fn(p, arg, o);
-    activity[0] = 0;
-    pid_t pid = fork();
-    if (pid < 0) {
-        munmap(activity, ACTIVITY_SIZE);
-        return fn(p, arg, o);
-    }
-    if (pid == 0) {
-        bcsim_set_activity_buffer(activity, ACTIVITY_SIZE);
-        int code = fn(p, arg, o);
-        fflush(NULL);
-        _exit(code);
-    }
-    int st;
-    while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-        ;
-    int code;
-    activity[ACTIVITY_SIZE - 1] = 0;
-    if (WIFEXITED(st) && WEXITSTATUS(st) <= EXIT_INTERNAL && !activity[0]) {
-        code = WEXITSTATUS(st);
-    } else if (activity[0]) {
-        /* The simulation ended inside driver code: the driver's doing. */
-        fprintf(stdout, "%s: the simulation ended while running %s: %s\n", what, activity,
-                WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "the driver called exit()");
-        code = EXIT_VIOLATIONS;
-    } else {
-        fprintf(stderr, "bcsim run: internal error: %s ended with %s %d\n", what,
-                WIFSIGNALED(st) ? "signal" : "status", WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st));
-        code = EXIT_INTERNAL;
-    }
-    munmap(activity, ACTIVITY_SIZE);
-    return code;
-}
-
-static int unload_adapter(const run_plan_t *p, uint32_t arg, const boot_out_t *o)
-{
-    (void)arg;
-    return boot_unload(p, o);
-}
-
-/* ---- combining the forms ------------------------------------------------------------------- */
-
-static json_t *load_json(const char *path)
-{
-    json_error_t e;
-    return json_load_file(path, 0, &e);
-}
-
-static void collect_names(json_t *run, json_t *names)
-{
-    json_t *fs = json_object_get(run, "findings"), *f;
-    size_t i;
-    json_array_foreach(fs, i, f) {
-        if (strcmp(json_string_value(json_object_get(f, "severity")) ?: "", "violation"))
-            continue;
-        json_object_set_new(names, json_string_value(json_object_get(f, "name")), json_true());
-    }
+    const bcsim_result_t *res = bcsim__report_doc_result(b->doc);
+    uint32_t n;
+    const bcsim_violation_t *extra = bcsim__report_doc_extra(b->doc, &n);
+    for (uint32_t i = 0; res && i < res->violation_count; i++)
+        if (res->violations[i].severity == BCSIM_SEV_VIOLATION)
+            json_object_set_new(names, res->violations[i].name, json_true());
+    for (uint32_t i = 0; i < n; i++)
+        if (extra[i].severity == BCSIM_SEV_VIOLATION)
+            json_object_set_new(names, extra[i].name, json_true());
 }
 
 static int check_expect(const run_plan_t *p, json_t *names)
@@ -618,10 +677,30 @@ static int check_expect(const run_plan_t *p, json_t *names)
     return ok ? 0 : EXIT_VIOLATIONS;
 }
 
-static void finish_forms(const run_plan_t *p, boot_out_t *outs, uint32_t nout, const int *codes,
-                         int final, json_t *names)
+/* One form of one boot into a string (report.h writes to a FILE). */
+static char *form_text(int form, boot_t *b, size_t *len)
 {
-    if (p->json_path) {
+    char *buf = NULL;
+    FILE *f = open_memstream(&buf, len);
+    if (!f)
+        return NULL;
+    const bcsim_result_t *res = bcsim__report_doc_result(b->doc);
+    uint32_t n;
+    const bcsim_violation_t *extra = bcsim__report_doc_extra(b->doc, &n);
+    bcsim_report_opts_t ro = { .title = b->title };
+    if (form == 't')
+        bcsim_report_tap(f, res, extra, n, &ro);
+    else
+        bcsim_report_junit(f, res, extra, n, &ro);
+    fclose(f);
+    return buf;
+}
+
+static int write_forms(const run_plan_t *p, output_t *json_out, output_t *tap_out, output_t *junit_out,
+                       boot_t *boots, uint32_t nboots, int final, json_t *names)
+{
+    int rc = 0;
+    if (json_out && json_out->file) {
         json_t *root = json_object();
         json_t *runs = json_array();
         json_object_set_new(root, "bcsim", json_string(bcsim_version()));
@@ -629,56 +708,84 @@ static void finish_forms(const run_plan_t *p, boot_out_t *outs, uint32_t nout, c
         for (uint32_t i = 0; i < p->ndrivers; i++)
             json_array_append_new(drivers, json_string(p->drivers[i]));
         json_object_set_new(root, "drivers", drivers);
-        for (uint32_t i = 0; i < nout; i++) {
-            json_t *r = load_json(outs[i].json_path);
-            if (!r)
-                r = json_pack("{s:s, s:i}", "error", "this boot produced no report", "exit_code", codes[i]);
+        for (uint32_t i = 0; i < nboots; i++) {
+            const bcsim_result_t *res = bcsim__report_doc_result(boots[i].doc);
+            uint32_t n;
+            const bcsim_violation_t *extra = bcsim__report_doc_extra(boots[i].doc, &n);
+            bcsim_report_opts_t ro = { .title = boots[i].title };
+            json_t *r = bcsim__report_json_object(res, extra, n, &ro);
+            json_object_set_new(r, "exit_code", json_integer(boots[i].code));
             json_array_append_new(runs, r);
         }
         json_object_set_new(root, "runs", runs);
         json_object_set_new(root, "violation_names", json_incref(names));
         json_object_set_new(root, "exit_code", json_integer(final));
-        if (json_dump_file(root, p->json_path, JSON_INDENT(2) | JSON_PRESERVE_ORDER))
-            fprintf(stderr, "bcsim run: cannot write %s\n", p->json_path);
+        char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         json_decref(root);
+        if (!text) {
+            fprintf(stderr, "bcsim run: --json: out of memory\n");
+            rc = EXIT_OUTPUT;
+        } else {
+            size_t len = strlen(text);
+            text[len] = '\n';   /* json_dumps' NUL becomes the final newline */
+            if (publish_text(json_out, text, len + 1))
+                rc = EXIT_OUTPUT;
+        }
+        free(text);
     }
-    if (p->tap_path) {
-        FILE *f = fopen(p->tap_path, "w");
+    if (tap_out && tap_out->file) {
+        char *out = NULL;
+        size_t olen = 0;
+        FILE *f = open_memstream(&out, &olen);
         if (f) {
-            fprintf(f, "TAP version 13\n1..%u\n", nout);
-            for (uint32_t i = 0; i < nout; i++) {
-                FILE *in = fopen(outs[i].tap_path, "r");
-                char line[2048];
-                while (in && fgets(line, sizeof(line), in))
+            fprintf(f, "TAP version 13\n1..%u\n", nboots);
+            for (uint32_t i = 0; i < nboots; i++) {
+                size_t len;
+                char *t = form_text('t', &boots[i], &len);
+                for (char *line = t, *nl; line && *line; line = nl ? nl + 1 : line + strlen(line)) {
+                    nl = strchr(line, '\n');
+                    int l = nl ? (int)(nl - line) : (int)strlen(line);
                     if (strncmp(line, "TAP version", 11))
-                        fprintf(f, "    %s", line);
-                if (in)
-                    fclose(in);
-                fprintf(f, "%s %u - %s\n", codes[i] ? "not ok" : "ok", i + 1,
-                        i == 0 && p->unload_check ? "unload check" : "bug check");
+                        fprintf(f, "    %.*s\n", l, line);
+                }
+                free(t);
+                fprintf(f, "%s %u - %s\n", boots[i].code ? "not ok" : "ok", i + 1, boots[i].title);
             }
             fclose(f);
         }
+        if (!out || publish_text(tap_out, out, olen))
+            rc = EXIT_OUTPUT;
+        free(out);
     }
-    if (p->junit_path) {
-        FILE *f = fopen(p->junit_path, "w");
+    if (junit_out && junit_out->file) {
+        char *out = NULL;
+        size_t olen = 0;
+        FILE *f = open_memstream(&out, &olen);
         if (f) {
             fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n");
-            for (uint32_t i = 0; i < nout; i++) {
-                FILE *in = fopen(outs[i].junit_path, "r");
-                char line[4096];
-                while (in && fgets(line, sizeof(line), in))
+            for (uint32_t i = 0; i < nboots; i++) {
+                size_t len;
+                char *t = form_text('j', &boots[i], &len);
+                for (char *line = t, *nl; line && *line; line = nl ? nl + 1 : line + strlen(line)) {
+                    nl = strchr(line, '\n');
+                    int l = nl ? (int)(nl - line) : (int)strlen(line);
                     if (strncmp(line, "<?xml", 5) && strncmp(line, "<testsuites>", 12) &&
                         strncmp(line, "</testsuites>", 13))
-                        fputs(line, f);
-                if (in)
-                    fclose(in);
+                        fprintf(f, "%.*s\n", l, line);
+                }
+                free(t);
             }
             fprintf(f, "</testsuites>\n");
             fclose(f);
         }
+        if (!out || publish_text(junit_out, out, olen))
+            rc = EXIT_OUTPUT;
+        free(out);
     }
+    return rc;
 }
+
+/* ---- the run --------------------------------------------------------------------------------------- */
 
 static void plan_free(run_plan_t *p)
 {
@@ -691,9 +798,14 @@ static void plan_free(run_plan_t *p)
     bcsim_scenario_free(p->scenario);
 }
 
-static void temp_name(char *buf, size_t n, const char *kind, uint32_t i)
+static void add_output(output_t **v, uint32_t *n, const char *option, const char *path)
 {
-    snprintf(buf, n, "/tmp/bcsim-%d-%u.%s", (int)getpid(), i, kind);
+    output_t *nv = realloc(*v, (*n + 1) * sizeof(**v));
+    if (!nv)
+        die_usage("out of memory");
+    *v = nv;
+    nv[*n] = (output_t){ .option = option, .path = path };
+    (*n)++;
 }
 
 int bcsim_cmd_run(int argc, char **argv)
@@ -708,6 +820,7 @@ int bcsim_cmd_run(int argc, char **argv)
         { "live", no_argument, 0, 'L' },
         { "no-contain", no_argument, 0, 'C' },
         { "timeout-ms", required_argument, 0, 'T' },
+        { "deadline-ms", required_argument, 0, 'D' },
         { "scenario", required_argument, 0, 's' },
         { "set", required_argument, 0, 'S' },
         { "expect-violations", required_argument, 0, 'E' },
@@ -722,21 +835,32 @@ int bcsim_cmd_run(int argc, char **argv)
         { 0, 0, 0, 0 },
     };
     const char *scenario_path = NULL;
-    bool have_bugcheck = false;
+    bool have_bugcheck = false, dump_set = false;
     opterr = 0;
     optind = 1;
     int c;
     while ((c = getopt_long(argc, argv, ":d:b:o:t:s:j:qvh", opts, NULL)) != -1) {
         switch (c) {
         case 'd':
+            if (!optarg[0])
+                die_usage("--driver: an empty file name");
             p.drivers = realloc(p.drivers, (p.ndrivers + 1) * sizeof(char *));
             p.drivers[p.ndrivers++] = optarg;
             break;
         case 'b':
+            if (have_bugcheck)
+                die_usage("--bugcheck given twice; give one");
             parse_bugcheck(&p, optarg);
             have_bugcheck = true;
             break;
-        case 'o': p.dump_path = optarg; break;
+        case 'o':
+            if (dump_set)
+                die_usage("--dump given twice; give one");
+            if (!optarg[0])
+                die_usage("--dump: an empty file name");
+            p.dump_path = optarg;
+            dump_set = true;
+            break;
         case 't': {
             static const struct { const char *n; int v; } t[] = {
                 { "none", BCSIM_DUMP_NONE }, { "full", BCSIM_DUMP_FULL }, { "bitmap", BCSIM_DUMP_BITMAP },
@@ -751,22 +875,38 @@ int bcsim_cmd_run(int argc, char **argv)
         }
         case 'L': p.live = 1; break;
         case 'C': p.no_contain = true; break;
-        case 'T': {
+        case 'T':
+        case 'D': {
             char *end;
             errno = 0;
             unsigned long v = strtoul(optarg, &end, 10);
-            if (errno || *end || !v || v > 3600000 || optarg[0] == '-')
-                die_usage("--timeout-ms '%s': expected milliseconds (1..3600000)", optarg);
-            p.timeout_ms = (uint32_t)v;
+            if (errno || *end || !v || v > 3600000 || optarg[0] == '-' || optarg[0] == '+' || !optarg[0])
+                die_usage("%s '%s': expected milliseconds (1..3600000)", c == 'T' ? "--timeout-ms" : "--deadline-ms",
+                          optarg);
+            if (c == 'T') {
+                p.timeout_ms = (uint32_t)v;
+            } else {
+                p.deadline_ms = (uint32_t)v;
+                p.deadline_set = true;
+            }
             break;
         }
-        case 's': scenario_path = optarg; break;
+        case 's':
+            if (scenario_path)
+                die_usage("--scenario given twice ('%s', '%s'); give one", scenario_path, optarg);
+            if (!optarg[0])
+                die_usage("--scenario: an empty file name");
+            scenario_path = optarg;
+            break;
         case 'S':
             p.knobs = realloc(p.knobs, (p.nknobs + 1) * sizeof(char *));
             p.knobs[p.nknobs++] = optarg;
             break;
         case 'E': {
-            csv_t *names = split_csv(optarg);
+            const char *why;
+            csv_t *names = split_csv(optarg, &why);
+            if (!names)
+                die_usage("--expect-violations '%s': expected NAME[,NAME...]; %s", optarg, why);
             for (uint32_t i = 0; i < names->n; i++) {
                 uint32_t id;
                 if (bcsim_violation_lookup(names->v[i], &id))
@@ -778,9 +918,18 @@ int bcsim_cmd_run(int argc, char **argv)
             break;
         }
         case 'U': p.unload_check = false; break;
-        case 'j': p.json_path = optarg; break;
-        case 'P': p.tap_path = optarg; break;
-        case 'J': p.junit_path = optarg; break;
+        case 'j':
+        case 'P':
+        case 'J': {
+            const char **slot = c == 'j' ? &p.json_path : c == 'P' ? &p.tap_path : &p.junit_path;
+            const char *opt = c == 'j' ? "--json" : c == 'P' ? "--tap" : "--junit";
+            if (*slot)
+                die_usage("%s given twice; give one", opt);
+            if (!optarg[0])
+                die_usage("%s: an empty file name", opt);
+            *slot = optarg;
+            break;
+        }
         case 'q': p.quiet = true; break;
         case 'v': p.verbose = true; break;
         case 'K':
@@ -792,7 +941,7 @@ int bcsim_cmd_run(int argc, char **argv)
         case 'h':
             usage(stdout);
             plan_free(&p);
-            return 0;
+            return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_OUTPUT;
         case ':':
             die_usage("option %s needs a value", argv[optind - 1]);
         default:
@@ -801,11 +950,14 @@ int bcsim_cmd_run(int argc, char **argv)
     }
     if (optind < argc)
         die_usage("unexpected argument '%s' (drivers are given with --driver)", argv[optind]);
+    if (p.dump_path && p.dump_type == BCSIM_DUMP_NONE)
+        die_usage("--dump '%s' with --dump-type none: no dump would be written; give one of them", p.dump_path);
     if (scenario_path) {
         char err[1024];
         int rc = bcsim_scenario_load(scenario_path, &p.scenario, err, sizeof(err));
         if (rc)
             die_usage("%s", err);
+        p.scenario_path = scenario_path;
         if (have_bugcheck)
             die_usage("--bugcheck and --scenario both choose the bug check; give one");
         for (uint32_t i = 0; i < bcsim_scenario_driver_count(p.scenario); i++) {
@@ -821,53 +973,170 @@ int bcsim_cmd_run(int argc, char **argv)
     if (p.dump_path && p.nbugchecks > 1)
         die_usage("--dump names one file but the scenario has %u bug checks; give each a \"dump\"", p.nbugchecks);
 
-    uint32_t nout = p.nbugchecks + (p.unload_check ? 1 : 0);
-    boot_out_t *outs = calloc(nout, sizeof(*outs));
-    int *codes = calloc(nout, sizeof(int));
-    for (uint32_t i = 0; i < nout; i++) {
-        temp_name(outs[i].json_path, sizeof(outs[i].json_path), "json", i);
-        temp_name(outs[i].tap_path, sizeof(outs[i].tap_path), "tap", i);
-        temp_name(outs[i].junit_path, sizeof(outs[i].junit_path), "xml", i);
-    }
-    if (!outs || !codes)
+    /* Every boot's configuration now: bad knobs are bad usage before anything runs. */
+    uint32_t nboots = p.nbugchecks + (p.unload_check ? 1 : 0);
+    boot_t *boots = calloc(nboots, sizeof(*boots));
+    if (!boots)
         die_usage("out of memory");
-    int worst = 0, final;
-    json_t *names = json_object();
-    uint32_t k = 0;
-    for (uint32_t b = 0; k < nout; k++) {
+    char (*titles)[64] = calloc(nboots, sizeof(*titles));
+    if (!titles)
+        die_usage("out of memory");
+    for (uint32_t k = 0, bc = 0; k < nboots; k++) {
+        boot_t *b = &boots[k];
         bool unload = p.unload_check && k == 0;
-        codes[k] = unload ? supervise(&p, unload_adapter, 0, &outs[k], "the unload check")
-                          : supervise(&p, boot_bugcheck, b++, &outs[k], "the bug check");
-        if (codes[k] == EXIT_USAGE || codes[k] == EXIT_INTERNAL) {
+        bcsim_config_t cfg;
+        if (boot_configure(&p, unload ? UINT32_MAX : bc, &cfg))
+            exit(EXIT_USAGE);
+        if (!unload && cfg.dump_path && cfg.dump_type == BCSIM_DUMP_NONE)
+            die_usage("bug check %u: a dump file '%s' with dump type none: no dump would be written", bc + 1,
+                      cfg.dump_path);
+        b->job = (boot_job_t){ .plan = &p, .unload = unload, .bc = unload ? 0 : bc, .dump_fd = -1,
+                               .dump_path = unload ? NULL : cfg.dump_path };
+        if (unload)
+            snprintf(titles[k], sizeof(titles[k]), "unload check");
+        else
+            snprintf(titles[k], sizeof(titles[k]), "bug check %u of %u", bc + 1, p.nbugchecks);
+        b->title = titles[k];
+        b->cell = (cell_t){ .id = k, .what = b->title, .deadline_ms = cfg.boot_deadline_ms, .fn = cell_fn,
+                            .arg = &b->job, .drivers = p.drivers, .ndrivers = p.ndrivers, .keep_fd = -1 };
+        if (!unload)
+            bc++;
+    }
+
+    /* The outputs: distinct, none an input, each openable; published at the end. */
+    output_t *outs = NULL;
+    uint32_t nouts = 0;
+    if (p.json_path)
+        add_output(&outs, &nouts, "--json", p.json_path);
+    if (p.tap_path)
+        add_output(&outs, &nouts, "--tap", p.tap_path);
+    if (p.junit_path)
+        add_output(&outs, &nouts, "--junit", p.junit_path);
+    uint32_t first_dump = nouts;
+    for (uint32_t k = 0; k < nboots; k++)
+        if (boots[k].job.dump_path)
+            add_output(&outs, &nouts, p.dump_path ? "--dump" : "the scenario's \"dump\"", boots[k].job.dump_path);
+    for (uint32_t i = 0; i < nouts; i++) {
+        for (uint32_t j = 0; j < i; j++)
+            if (same_file(outs[i].path, outs[j].path))
+                die_usage("%s '%s' and %s '%s' name the same file; give each output its own", outs[j].option,
+                          outs[j].path, outs[i].option, outs[i].path);
+        for (uint32_t d = 0; d < p.ndrivers; d++)
+            if (same_file(outs[i].path, p.drivers[d]))
+                die_usage("%s '%s' is the driver module '%s'", outs[i].option, outs[i].path, p.drivers[d]);
+        if (p.scenario_path && same_file(outs[i].path, p.scenario_path))
+            die_usage("%s '%s' is the scenario file", outs[i].option, outs[i].path);
+    }
+    for (uint32_t i = 0; i < nouts; i++) {
+        char err[600];
+        bool dump = i >= first_dump;
+        if (bcsim__outfile_open(outs[i].path, dump ? 0 : BCSIM__OF_SPECIAL, &outs[i].file, err, sizeof(err))) {
+            for (uint32_t j = 0; j < i; j++)
+                bcsim__outfile_discard(outs[j].file);
+            die_usage("%s: %s", outs[i].option, err);
+        }
+    }
+    for (uint32_t k = 0, d = first_dump; k < nboots; k++)
+        if (boots[k].job.dump_path) {
+            boots[k].dump = &outs[d++];
+            boots[k].job.dump_fd = bcsim__outfile_fd(boots[k].dump->file);
+        }
+    output_t *json_out = p.json_path ? &outs[0] : NULL;
+    output_t *tap_out = p.tap_path ? &outs[p.json_path ? 1 : 0] : NULL;
+    output_t *junit_out = p.junit_path ? &outs[(p.json_path ? 1 : 0) + (p.tap_path ? 1 : 0)] : NULL;
+
+    bool supervised = !p.no_contain && !bcsim_debugger_attached();
+    if (supervised && sup_init() != 0) {
+        fprintf(stderr, "bcsim run: internal error: cannot set up supervision: %s\n", strerror(errno));
+        exit(EXIT_INTERNAL);
+    }
+    run_ctx_t rc = { .plan = &p };
+    int worst = 0, final = 0, sig = 0;
+    uint32_t judged = 0;
+    json_t *names = json_object();
+    for (uint32_t k = 0; k < nboots; k++) {
+        boot_t *b = &boots[k];
+        fflush(NULL);
+        if ((sig = supervised ? sup_pending_signal() : 0))
+            break;
+        if (supervised)
+            sig = sup_run(&b->cell, 1, 1, live_frame, &rc);
+        else
+            run_in_process(b, &rc);
+        if (sig)
+            break;
+        int j = judge(&p, b);
+        judged = k + 1;
+        if (j) {
             /* bad input or a harness failure: no report beyond the error itself */
-            final = codes[k];
-            finish_forms(&p, outs, 0, codes, final, names);
+            final = j;
             goto out;
         }
-        worst = codes[k] > worst ? codes[k] : worst;
+        render_text(&p, b);
+        check_stdout();
+        collect_names(b, names);
+        worst = b->code > worst ? b->code : worst;
     }
-    /* Names of every violation across the boots (for --expect-violations and JSON). */
-    for (uint32_t i = 0; i < nout; i++) {
-        json_t *r = load_json(outs[i].json_path);
-        if (r) {
-            collect_names(r, names);
-            json_decref(r);
-        }
-    }
+    if (!sig && supervised)
+        sig = sup_pending_signal();
+    if (sig)
+        goto interrupted;
     final = worst;
     int e = check_expect(&p, names);
     if (e >= 0)
         final = e;
-    finish_forms(&p, outs, nout, codes, final, names);
+    /* Publish: reports, then the dumps written in full (or kept partial on purpose). */
+    int out_rc = write_forms(&p, json_out, tap_out, junit_out, boots, judged, final, names);
+    for (uint32_t k = 0; k < nboots; k++) {
+        boot_t *b = &boots[k];
+        if (!b->dump || !b->dump->file)
+            continue;
+        char err[600];
+        if (!b->dump_written) {
+            bcsim__outfile_discard(b->dump->file);
+            b->dump->file = NULL;
+            fprintf(stderr, "bcsim run: dump '%s' (%s) was not written: %s\n", b->dump->path, b->title, b->dump_why);
+            out_rc = EXIT_OUTPUT;
+        } else if (bcsim__outfile_commit(b->dump->file, err, sizeof(err))) {
+            b->dump->file = NULL;
+            fprintf(stderr, "bcsim run: dump '%s' (%s) was not written: %s\n", b->dump->path, b->title, err);
+            out_rc = EXIT_OUTPUT;
+        } else {
+            b->dump->file = NULL;
+        }
+    }
+    check_stdout();
+    if (stdout_errno) {
+        fprintf(stderr, "bcsim run: cannot write the report to standard output: %s\n", strerror(stdout_errno));
+        out_rc = EXIT_OUTPUT;
+    }
+    if (out_rc)
+        final = EXIT_OUTPUT;
+    goto out;
+interrupted:
+    fprintf(stderr, "bcsim run: interrupted by %s: every boot was ended, no output was written\n", signame(sig));
+    final = 128 + sig;
 out:
-    for (uint32_t i = 0; i < nout; i++) {     /* every boot's temporary reports, also after an error */
-        unlink(outs[i].json_path);
-        unlink(outs[i].tap_path);
-        unlink(outs[i].junit_path);
+    if (final == EXIT_USAGE || final == EXIT_INTERNAL) {
+        /* the forms say so (no runs); the dumps are dropped */
+        for (uint32_t i = 0; i < nouts; i++)
+            if (i >= first_dump && outs[i].file) {
+                bcsim__outfile_discard(outs[i].file);
+                outs[i].file = NULL;
+            }
+        write_forms(&p, json_out, tap_out, junit_out, boots, 0, final, names);
+    }
+    for (uint32_t i = 0; i < nouts; i++)
+        bcsim__outfile_discard(outs[i].file);
+    for (uint32_t k = 0; k < nboots; k++) {
+        sup_cell_free(&boots[k].cell);
+        bcsim__report_doc_free(boots[k].doc);
     }
     json_decref(names);
-    plan_free(&p);
     free(outs);
-    free(codes);
+    free(boots);
+    free(titles);
+    plan_free(&p);
+    fflush(NULL);
     return final;
 }

@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,14 +23,29 @@ static void usage(FILE *out)
 "`bcsim <command> --help` describes each; `bcsim --version` prints the version.\n");
 }
 
+/* Standard output could not take the output (a full device, a closed pipe): said on stderr. */
+static int finish_stdout(const char *cmd)
+{
+    errno = 0;
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 0;
+    fprintf(stderr, "bcsim%s%s: cannot write standard output: %s\n", cmd ? " " : "", cmd ? cmd : "",
+            errno ? strerror(errno) : "write error");
+    return 4;
+}
+
 /* `bcsim knobs`: every knob with its default, its values and what it does; `bcsim knobs NAME`:
  * one knob in full. */
 static int cmd_knobs(int argc, char **argv)
 {
     bcsim_knob_info_t k;
-    if (argc > 2 || (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")))) {
-        fprintf(argc > 2 ? stderr : stdout, "usage: bcsim knobs [NAME]\n");
-        return argc > 2 ? 2 : 0;
+    if (argc > 2) {
+        fprintf(stderr, "bcsim knobs: unexpected argument '%s' (usage: bcsim knobs [NAME])\n", argv[2]);
+        return 2;
+    }
+    if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        printf("usage: bcsim knobs [NAME]\n");
+        return finish_stdout("knobs");
     }
     if (argc == 2) {
         uint32_t i;
@@ -40,14 +56,14 @@ static int cmd_knobs(int argc, char **argv)
         bcsim_knob_info(i, &k);
         printf("%s\n  %s\n  values:  %s\n  default: %s\n  set with: bcsim run --set %s=VALUE, or a scenario's \"config\"\n",
                k.name, k.description, k.values, k.default_value, k.name);
-        return 0;
+        return finish_stdout("knobs");
     }
     printf("%-34s %-14s %s\n", "KNOB", "DEFAULT", "VALUES: WHAT IT DOES");
     for (uint32_t i = 0; i < bcsim_knob_count(); i++) {
         bcsim_knob_info(i, &k);
         printf("%-34s %-14s %s: %s\n", k.name, k.default_value, k.values, k.description);
     }
-    return 0;
+    return finish_stdout("knobs");
 }
 
 int main(int argc, char **argv)
@@ -66,12 +82,16 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "knobs"))
         return cmd_knobs(argc - 1, argv + 1);
     if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+        if (argc > 2) {
+            fprintf(stderr, "bcsim: unexpected argument '%s' after %s\n", argv[2], cmd);
+            return 2;
+        }
         printf("bcsim %s\n", bcsim_version());
-        return 0;
+        return finish_stdout(NULL);
     }
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
         usage(stdout);
-        return 0;
+        return finish_stdout(NULL);
     }
     fprintf(stderr, "bcsim: unknown command '%s' (see bcsim --help)\n", cmd);
     return 2;

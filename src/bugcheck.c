@@ -33,33 +33,6 @@ const char *bcsim_last_error(void)
     return last_error;
 }
 
-static char *activity_buf;
-static uint32_t activity_size;
-
-void bcsim_set_activity_buffer(char *buf, uint32_t size)
-{
-    activity_buf = size ? buf : NULL;
-    activity_size = size;
-    if (activity_buf)
-        activity_buf[0] = 0;
-}
-
-void bcsim__activity_clear(void)
-{
-    if (activity_buf)
-        activity_buf[0] = 0;
-}
-
-void bcsim__activity(const char *fmt, ...)
-{
-    if (!activity_buf)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(activity_buf, activity_size, fmt, ap);
-    va_end(ap);
-}
-
 /* ---- lifetime ------------------------------------------------------------------------------ */
 
 void bcsim__boot_hooks(void)
@@ -201,6 +174,7 @@ static _Noreturn void sequence(uint32_t code, const uint64_t p[4])
     u->dbgprint_start = bcsim__m.dbgprint.n;
     u->dump_type = bcsim__m.cfg.dump_type;
     u->secondary_state = 0;
+    bcsim__supervision_bugcheck(code, p);
     bcsim__violations_reset_dedupe();
     bcsim__dump_reset();
 
@@ -315,7 +289,8 @@ _Noreturn void bcsim__raise_bugcheck(uint32_t code, uint64_t p1, uint64_t p2, ui
 
 /* ---- harness entry points that may end in a bug check ---------------------------------------- */
 
-int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, const char *driver)
+int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, const char *driver,
+                           const void *routine)
 {
     sigjmp_buf jb, *saved = catch_point;
     void *seh;
@@ -324,9 +299,15 @@ int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, cons
     if (sigsetjmp(jb, 1) == 0) {
         bcsim__frame_t f;
         memset(&f, 0, sizeof(f));
-        bcsim__activity("%s of %s", what, driver ? driver : "a driver");
+        f.on_driver_stack = true;
+        uint32_t kind = !strcmp(what, "DriverEntry") ? BCSIM_ACTIVITY_DRIVER_ENTRY
+                      : !strcmp(what, "DriverUnload") ? BCSIM_ACTIVITY_DRIVER_UNLOAD
+                      : !strcmp(what, "static constructors") ? BCSIM_ACTIVITY_CONSTRUCTOR
+                                                            : BCSIM_ACTIVITY_OTHER;
+        bcsim__driver_code_enter(kind, (uint64_t)routine, driver, NULL, BCSIM__NO_REASON, UINT32_MAX,
+                                 "%s of %s", what, driver ? driver : "a driver");
         int out = bcsim__guarded_call(&f, fn, arg);
-        bcsim__activity_clear();
+        bcsim__driver_code_leave();
         if (out == BCSIM__OUT_FAULT) {
             /* An exception in driver code outside a callback is unhandled: the machine
              * bug-checks with the code the finding names. */
@@ -347,6 +328,7 @@ int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, cons
         catch_point = saved;
         return 0;
     }
+    bcsim__host_stack_clean(&jb);   /* the bug check may have run on the driver stack */
     bcsim__frames_restore(frames, seh);
     catch_point = saved;
     return BCSIM_EBUGCHECK;
@@ -410,5 +392,5 @@ int bcsim_sim_call(bcsim_sim_t *sim, void (*fn)(void *), void *arg)
         return BCSIM_EINVAL;
     if (bcsim__m.halted)
         return BCSIM_ESTATE;
-    return bcsim__run_driver_code(fn, arg, "driver code", NULL);
+    return bcsim__run_driver_code(fn, arg, "driver code", NULL, NULL);
 }

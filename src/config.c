@@ -35,6 +35,8 @@ void bcsim_config_init(bcsim_config_t *c)
     c->watchdog_slow_ms = 1000;
     c->watchdog_cpu_ms = 0;
     c->callback_stack_bytes = 0x6000;
+    c->boot_deadline_ms = 30000;
+    c->dump_fd = -1;
     c->pool_special = true;
     c->pool_quarantine = 64ULL << 20;
 }
@@ -120,6 +122,7 @@ static const struct knob {
     { "watchdog.slow_ms", K_U32, O(watchdog_slow_ms), NULL, "virtual time above which a call is a SLOW_CALLBACK warning (ms; 0: never)" },
     { "watchdog.cpu_ms", K_U32, O(watchdog_cpu_ms), NULL, "optional CPU-time budget per call (ms; 0: off)" },
     { "callback.stack_bytes", K_U32, O(callback_stack_bytes), NULL, "size of the simulated kernel stack callbacks run on (bytes, page multiple)" },
+    { "boot.deadline_ms", K_U32, O(boot_deadline_ms), NULL, "wall time one boot (loading, unloading, a bug check) may take before bcsim run kills it (ms; 0: none)" },
     { "pool.special", K_BOOL, O(pool_special), NULL, "the verifier's special pool: every block on its own pages, freed blocks inaccessible" },
     { "pool.quarantine", K_U64, O(pool_quarantine), NULL, "bytes of freed special pool kept inaccessible before their pages are reused" },
     { "auxklib.outside_bugcheck", K_BOOLCHOICE, O(auxklib_outside_error), "success|error", "AuxKlibGetBugCheckData outside a bug check: success with zeros, or an error status" },

@@ -51,6 +51,10 @@ static struct {
     uint8_t *stack_map;
     uint64_t stack_map_len;
     uint8_t *stack_lo, *stack_hi;
+    /* the driver thread stack: DriverEntry, DriverUnload, static constructors, test calls */
+    uint8_t *dstack_map;
+    uint64_t dstack_map_len;
+    uint8_t *dstack_lo, *dstack_hi;
     /* watchdog */
     pthread_t main_thread;
     pthread_t wd_thread;
@@ -90,15 +94,53 @@ static void stack_clean(void)
 #endif
 }
 
+/* The driver thread stack after driver code left it: what its frames left behind stays
+ * (a record registered from a local is stale memory there, as on Windows), readable by the
+ * harness without sanitizer redzones in the way. */
+static void driver_stack_clean(void)
+{
+#ifdef BCSIM_CONTAIN_ASAN
+    if (C.dstack_lo)
+        __asan_unpoison_memory_region(C.dstack_lo, (size_t)(C.dstack_hi - C.dstack_lo));
+#endif
+}
+
 bcsim__frame_t *bcsim__frames_save(void **seh)
 {
     *seh = seh_top;
     return frame_top;
 }
 
+/* After a jump to a catch point from another stack (a bug check raised on the driver thread
+ * stack): the sanitizer could not clean the frames the jump abandoned on this stack, since it
+ * started on a stack it does not know. Everything below `upto` (a local of the frame the jump
+ * landed in) is dead. */
+void bcsim__host_stack_clean(const void *upto)
+{
+#ifdef BCSIM_CONTAIN_ASAN
+    static uintptr_t lo;
+    if (!lo) {
+        pthread_attr_t a;
+        void *addr;
+        size_t size;
+        if (pthread_getattr_np(pthread_self(), &a) == 0) {
+            if (pthread_attr_getstack(&a, &addr, &size) == 0)
+                lo = (uintptr_t)addr;
+            pthread_attr_destroy(&a);
+        }
+    }
+    uintptr_t here = (uintptr_t)upto;
+    if (lo && here > lo + 4096 && (here < (uintptr_t)C.dstack_lo || here >= (uintptr_t)C.dstack_hi))
+        __asan_unpoison_memory_region((void *)lo, here - lo);
+#else
+    (void)upto;
+#endif
+}
+
 void bcsim__frames_restore(bcsim__frame_t *frame, void *seh)
 {
     stack_clean();
+    driver_stack_clean();
     frame_top = frame;
     seh_top = seh;
     bcsim__critical = 0;
@@ -312,8 +354,35 @@ static void chain(int sig, siginfo_t *si, void *uc)
         raise(sig);
 }
 
+/* CPU state the x64 calling convention says a callee keeps, which driver code may have left
+ * changed: the direction flag (string instructions, memcpy, would run backwards), alignment
+ * checking (bcsim's own unaligned accesses would fault), MXCSR and the x87 control word
+ * (unmasked floating-point exceptions). Saved before driver code runs, put back after it,
+ * whether it returned or was abandoned. */
+typedef struct cpu_state {
+    uint32_t mxcsr;
+    uint16_t fcw;
+} cpu_state_t;
+
+static inline void cpu_save(cpu_state_t *c)
+{
+    __asm__ volatile("stmxcsr %0\n\tfnstcw %1" : "=m"(c->mxcsr), "=m"(c->fcw));
+}
+
+/* Clears AC and DF without touching the red zone below rsp. */
+#define CPU_FLAGS_CLEAN() \
+    __asm__ volatile("lea -128(%%rsp), %%rsp\n\tpushfq\n\tandq $~0x40000, (%%rsp)\n\tpopfq\n\t" \
+                     "lea 128(%%rsp), %%rsp\n\tcld" ::: "cc", "memory")
+
+static inline void cpu_restore(const cpu_state_t *c)
+{
+    __asm__ volatile("ldmxcsr %0\n\tfldcw %1" ::"m"(c->mxcsr), "m"(c->fcw));
+    CPU_FLAGS_CLEAN();
+}
+
 static void fault_handler(int sig, siginfo_t *si, void *uc)
 {
+    CPU_FLAGS_CLEAN();   /* the kernel clears DF for a handler, not AC */
     int saved_errno = errno;
     bcsim__frame_t *f = frame_top;
     /* A driver __try frame newer than the running guarded call takes real exceptions. */
@@ -339,6 +408,7 @@ static void fault_handler(int sig, siginfo_t *si, void *uc)
 
 static void watchdog_handler(int sig, siginfo_t *si, void *uc)
 {
+    CPU_FLAGS_CLEAN();
     (void)sig;
     (void)si;
     (void)uc;
@@ -503,8 +573,42 @@ int bcsim__callback_stack_create(void)
     return 0;
 }
 
+/* The driver thread stack: where DriverEntry, DriverUnload and a module's constructors run,
+ * so that a record a driver registers from a local variable lives in memory bcsim knows (the
+ * list walker may read it after the frame returned) and an overflow meets a guard page. Harness
+ * code runs on it too (a bug check DriverEntry raises), so it is large; pages are committed
+ * only when touched. */
+#define DRIVER_STACK_BYTES (8u << 20)
+
+int bcsim__driver_stack_create(void)
+{
+    uint64_t len = DRIVER_STACK_BYTES + BCSIM_PAGE_SIZE;
+    uint8_t *m = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m == MAP_FAILED)
+        return BCSIM_ENOMEM;
+    mprotect(m, BCSIM_PAGE_SIZE, PROT_NONE);
+    C.dstack_map = m;
+    C.dstack_map_len = len;
+    C.dstack_lo = m + BCSIM_PAGE_SIZE;
+    C.dstack_hi = m + len;
+    bcsim__mem_register((uint64_t)m, (uint64_t)m + BCSIM_PAGE_SIZE, BCSIM__MEM_GUARD, 0, -1,
+                        "guard:stack:driver");
+    bcsim__mem_register((uint64_t)C.dstack_lo, (uint64_t)C.dstack_hi, BCSIM__MEM_STACK, 0, -1,
+                        "driver thread stack");
+    return 0;
+}
+
+uint32_t bcsim__driver_stack_bytes(void)
+{
+    return DRIVER_STACK_BYTES;
+}
+
 void bcsim__callback_stack_destroy(void)
 {
+    if (C.dstack_map)
+        munmap(C.dstack_map, C.dstack_map_len);
+    C.dstack_map = NULL;
+    C.dstack_lo = C.dstack_hi = NULL;
     if (C.stack_map)
         munmap(C.stack_map, C.stack_map_len);
     C.stack_map = NULL;
@@ -526,6 +630,14 @@ static void run_thunk(void *arg)
     f->fn(f->arg);
 }
 
+/* Already on the driver stack (driver code called from driver code: a test's bcsim_sim_call
+ * inside DriverEntry): stay on it. */
+static bool on_driver_stack_now(void)
+{
+    uint8_t here;
+    return C.dstack_lo && &here >= C.dstack_lo && &here < C.dstack_hi;
+}
+
 int bcsim__guarded_call(bcsim__frame_t *f, void (*fn)(void *), void *arg)
 {
     f->fn = fn;
@@ -542,6 +654,8 @@ int bcsim__guarded_call(bcsim__frame_t *f, void (*fn)(void *), void *arg)
     if (f->contain)
         bcsim__contain_install();
 
+    cpu_state_t cpu;
+    cpu_save(&cpu);
     frame_top = f;
     if (sigsetjmp(f->jb, 0) == 0) {
         if (f->watchdog) {
@@ -555,15 +669,20 @@ int bcsim__guarded_call(bcsim__frame_t *f, void (*fn)(void *), void *arg)
         }
         if (f->on_callback_stack && C.stack_hi)
             bcsim__call_on_stack(run_thunk, f, C.stack_hi);
+        else if (f->on_driver_stack && C.dstack_hi && !on_driver_stack_now())
+            bcsim__call_on_stack(run_thunk, f, C.dstack_hi);
         else
             fn(arg);
     }
+    cpu_restore(&cpu);
     if (f->watchdog)
         wd_generation = f->generation + 1; /* even: disarmed */
     hang_pending = 0;
     frame_top = f->prev;
     seh_top = f->seh_at_entry;
     bcsim__critical = f->critical_at_entry;
+    if (f->on_driver_stack && !on_driver_stack_now())
+        driver_stack_clean();
     if (f->outcome != BCSIM__OUT_RETURNED) {
         if (f->on_callback_stack)
             stack_clean();

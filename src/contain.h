@@ -23,6 +23,7 @@ typedef struct bcsim__frame {
     void *arg;
     /* inputs */
     bool on_callback_stack;       /* run on the simulated kernel stack */
+    bool on_driver_stack;         /* run on the driver thread stack (DriverEntry, DriverUnload) */
     bool watchdog;                /* arm the hang watchdog */
     bool is_callback;             /* a bug-check callback (KeBugCheckEx inside it is nested) */
     /* set by bcsim__guarded_call */
@@ -60,6 +61,8 @@ bcsim__frame_t *bcsim__frame_current(void);
 bool bcsim__containment_on(void);
 bool bcsim__debugger_attached(void);
 int bcsim__callback_stack_create(void);
+int bcsim__driver_stack_create(void);
+uint32_t bcsim__driver_stack_bytes(void);
 void bcsim__callback_stack_destroy(void);
 bool bcsim__in_callback_stack_guard(uint64_t addr);
 /* Is addr a return address in a loaded driver module (not the host program): executable
@@ -72,6 +75,9 @@ void bcsim__watchdog_virtual_check(void);
 /* Unwinds bcsim's frame and SEH stacks to a saved point (after a jump to a catch point). */
 bcsim__frame_t *bcsim__frames_save(void **seh);
 void bcsim__frames_restore(bcsim__frame_t *frame, void *seh);
+/* Sanitizer builds: clears the poison of frames a jump from another stack abandoned on the
+ * thread's own stack, below `upto` (a local of the frame the jump landed in). */
+void bcsim__host_stack_clean(const void *upto);
 /* Reports a contained fault as the finding Windows would raise (dispatch.c). */
 void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t reason,
                          bool in_callback, const char *what);

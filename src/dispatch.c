@@ -232,12 +232,13 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
     case SIGBUS: {
         const bcsim__region_t *reg = bcsim__mem_find(f->fault_addr);
         const char *gname = reg && reg->mclass == BCSIM__MEM_GUARD && reg->name ? reg->name : "";
-        if (!strcmp(gname, "guard:stack")) {
+        if (!strncmp(gname, "guard:stack", 11)) {
             r.id = BCSIM_V_STACK_OVERFLOW;
             r.bugcheck_code = BCSIM_BC_UNEXPECTED_KERNEL_MODE_TRAP;
             r.bugcheck_params[0] = 8; /* double fault */
             bcsim__violation(&r, "%s overflowed the %u-byte kernel stack (%s at %#llx)", what,
-                             bcsim__m.cfg.callback_stack_bytes, access,
+                             !strcmp(gname, "guard:stack:driver") ? bcsim__driver_stack_bytes()
+                                                                  : bcsim__m.cfg.callback_stack_bytes, access,
                              (unsigned long long)f->fault_addr);
             return;
         }
@@ -320,6 +321,12 @@ typedef struct thunk {
     bcsim__cb_t *cb;
 } thunk_t;
 
+/* The driver's routine has the WDK's type (KBUGCHECK_*_ROUTINE in the shim world); the harness
+ * calls it through the same ABI under its own spelling, which clang's -fsanitize=function (the
+ * fuzz preset's UBSan) cannot see are one type. */
+#if defined(__clang__)
+__attribute__((no_sanitize("function")))
+#endif
 static void call_routine(void *p)
 {
     bcsim__cb_t *cb = ((thunk_t *)p)->cb;
@@ -365,8 +372,9 @@ int bcsim__invoke(bcsim__cb_t *cb)
     f.is_callback = true;
     thunk_t t = { cb };
     if (c) {
-        bcsim__activity("%s callback %s (%s)", bcsim_reason_name(c->reason), c->routine,
-                        c->component ? c->component : "?");
+        bcsim__driver_code_enter(BCSIM_ACTIVITY_CALLBACK, (uint64_t)cb->routine, NULL, c->component,
+                                 c->reason, idx, "%s callback %s (%s)", bcsim_reason_name(c->reason),
+                                 c->routine, c->component ? c->component : "?");
         bcsim__gdb_callback_hook(cb->record, c->reason, c->component, cb->routine, c->phase, idx);
     }
     /* Wall time per call (JUnit times testcases with it); not in the fuzz harness, where two
@@ -378,7 +386,7 @@ int bcsim__invoke(bcsim__cb_t *cb)
     cb->outcome = bcsim__guarded_call(&f, call_routine, &t);
     if (timed)
         clock_gettime(CLOCK_MONOTONIC, &t1);
-    bcsim__activity_clear();
+    bcsim__driver_code_leave();
 
     bcsim__violations_resolve();
     const char *component = c ? bcsim__call(idx)->component : NULL;

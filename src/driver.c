@@ -116,7 +116,8 @@ int bcsim__images_init(void)
                                 "thread stack");
         pthread_attr_destroy(&a);
     }
-    return bcsim__callback_stack_create();
+    int rc = bcsim__callback_stack_create();
+    return rc ? rc : bcsim__driver_stack_create();
 }
 
 void bcsim__images_fini(void)
@@ -162,7 +163,7 @@ static const char *basename_noext(const char *path)
 static int run_driver_entry(bcsim_driver_t *d, void *entry)
 {
     entry_args_t a = { .entry = entry, .drvobj = d->driver_object, .regpath = d->registry_path };
-    int rc = bcsim__run_driver_code(call_entry, &a, "DriverEntry", d->name);
+    int rc = bcsim__run_driver_code(call_entry, &a, "DriverEntry", d->name, entry);
     if (rc)
         return rc;
     d->status = a.status;
@@ -224,6 +225,18 @@ static int attach(const char *name, const char *path, void *entry, void *handle,
     return bcsim__kmdf_driver_loaded(d);
 }
 
+typedef struct open_args {
+    const char *path;
+    void *handle;
+} open_args_t;
+
+/* dlopen() runs the module's static constructors: driver code, run under containment. */
+static void call_dlopen(void *p)
+{
+    open_args_t *a = p;
+    a->handle = dlopen(a->path, RTLD_NOW | RTLD_LOCAL);
+}
+
 int bcsim_driver_load(bcsim_sim_t *sim, const char *path, const char *registry_path,
                       bcsim_driver_t **out)
 {
@@ -234,25 +247,32 @@ int bcsim_driver_load(bcsim_sim_t *sim, const char *path, const char *registry_p
     struct stat st;
     if (stat(path, &st) != 0)
         return BCSIM_ENOENT;
+    if (bcsim__m.halted)
+        return BCSIM_ESTATE;
+    /* Decided from the file before any of its code runs (src/elfcheck.c). */
+    char why[512];
+    int rc = bcsim__elf_check_driver(path, why, sizeof(why));
+    if (rc) {
+        bcsim__set_last_error("%s", why);
+        return rc;
+    }
     bcsim__imports_bind(path);      /* stubs for the imports bcsim does not provide */
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    const char *name = basename_noext(path);
+    open_args_t oa = { .path = path };
+    rc = bcsim__run_driver_code(call_dlopen, &oa, "static constructors", name, NULL);
+    if (rc)
+        return rc;    /* a constructor bug-checked (a fault in it is an unhandled exception) */
+    void *h = oa.handle;
     if (!h) {
         bcsim__set_last_error("%s", dlerror());
-        return BCSIM_ENOTDRIVER;
-    }
-    if (!dlsym(h, "bcsim_driver_abi_version")) {
-        bcsim__set_last_error("%s has no bcsim_driver_abi_version symbol (build it with bcsim_add_driver())", path);
-        dlclose(h);
         return BCSIM_ENOTDRIVER;
     }
     void *entry = dlsym(h, "DriverEntry");
     Dl_info di;
     if (!entry || !dladdr(entry, &di) || !di.dli_fname) {
         bcsim__set_last_error("%s does not define DriverEntry", path);
-        dlclose(h);
         return BCSIM_ENOENTRY;
     }
-    const char *name = basename_noext(path);
     bcsim__imports_report_loaded(path, name, (uint64_t)di.dli_fbase);
     return attach(name, path, entry, h, registry_path, out);
 }
@@ -298,7 +318,7 @@ int bcsim_driver_unload(bcsim_sim_t *sim, bcsim_driver_t *drv)
     if (rc)
         return rc;
     entry_args_t a = { .entry = drv->unload, .drvobj = drv->driver_object };
-    rc = bcsim__run_driver_code(call_unload, &a, "DriverUnload", drv->name);
+    rc = bcsim__run_driver_code(call_unload, &a, "DriverUnload", drv->name, drv->unload);
     if (rc)
         return rc;
     drv->unloaded = true;

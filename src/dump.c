@@ -251,6 +251,15 @@ static struct {
     bool have_set;
 } W;
 
+/* The file is done: a supervising process may publish it even if a later callback ends the
+ * boot (cfg.on_dump). */
+static void dump_finished(void)
+{
+    const bcsim_config_t *cfg = &bcsim__m.cfg;
+    if (cfg->on_dump)
+        cfg->on_dump(cfg->event_ctx, bcsim__run.dump_status, D.file_offset, bcsim__run.dump_error);
+}
+
 static void file_error(const char *what)
 {
     if (!bcsim__run.dump_status) {
@@ -378,13 +387,14 @@ void bcsim__dump_run(void)
         default_pages(&W.set, t);
     apply_phase_pages(&W.set);
 
-    if (cfg->dump_path) {
+    if (cfg->dump_path || cfg->dump_fd >= 0) {
         char err[512];
-        if (bcsim__dump_file_open(cfg->dump_path, 0, &W.file, err, sizeof(err)) != 0) {
+        if ((cfg->dump_fd >= 0 ? bcsim__dump_file_attach(cfg->dump_fd, cfg->dump_path, &W.file, err, sizeof(err))
+                               : bcsim__dump_file_open(cfg->dump_path, 0, &W.file, err, sizeof(err))) != 0) {
             W.file = NULL;
             file_error(err);
         }
-        u->dump_path = bcsim__strdup(cfg->dump_path);
+        u->dump_path = bcsim__strdup(cfg->dump_path ? cfg->dump_path : "(descriptor)");
     }
 
     bcsim__dump_params_t p;
@@ -452,6 +462,7 @@ void bcsim__dump_run(void)
             file_error(bcsim__dump_file_error(W.file));
         bcsim__dump_file_close(W.file);
         W.file = NULL;
+        dump_finished();
     }
     bcsim__dump_writer_destroy(W.w);
     W.w = NULL;
@@ -469,6 +480,7 @@ void bcsim__dump_abandon(void)
         bcsim__dump_file_close(W.file);
         W.file = NULL;
         bcsim__run.dump_size = D.file_offset;
+        dump_finished();
     }
     if (W.w) {
         bcsim__dump_writer_destroy(W.w);

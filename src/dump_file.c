@@ -1,11 +1,12 @@
 /*
- * src/dump_file.c — the dump file: a private temporary file beside the target, sparse
- * sequential writes, rename into place when complete (see dump_file.h).
+ * src/dump_file.c — the dump file: sparse sequential writes into an output file of
+ * src/outfile.c (an unnamed file beside the target, linked into place when complete), or into
+ * a descriptor a supervising process gave (it publishes the file itself); see dump_file.h.
  *
  * Why not write the target directly: a failure (full disk, file size limit, a nested bug
- * check) would leave a half-written file that looks like a dump. Why O_NOFOLLOW and the
- * symlink refusal: the target directory may be shared (/tmp), and a planted link must not
- * redirect the write. SIGXFSZ is ignored while the file is open (set at open, the previous
+ * check) would leave a half-written file that looks like a dump. Why the refusals (symbolic
+ * links, devices, FIFOs, directories): the target directory may be shared (/tmp), and a
+ * planted link or node must not redirect the write or be replaced. SIGXFSZ is ignored while the file is open (set at open, the previous
  * disposition restored at commit or close) so RLIMIT_FSIZE surfaces as EFBIG instead of
  * killing the process; once per file rather than around each write, which for a 1 GiB dump
  * was 32k sigaction calls.
@@ -13,6 +14,7 @@
 #include "dump_file.h"
 
 #include "internal.h"
+#include "outfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -36,9 +38,9 @@ struct bcsim__dump_file {
     int fd;
     uint32_t flags;
     char *path;         /* target */
-    char *tmp;          /* temporary file */
+    bcsim__outfile_t *out;  /* the output file, NULL when writing into a given descriptor */
     uint64_t size;      /* logical bytes written */
-    bool failed, committed, tmp_exists;
+    bool failed, committed;
     bool sig_saved;     /* old_xfsz holds the disposition to restore */
     struct sigaction old_xfsz;
     struct iovec later[LATER_IOVS];  /* write_later's bytes, for file offsets [later_off, +later_len) */
@@ -75,18 +77,19 @@ static void set_err(char *buf, size_t len, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Drops what was written: the output file goes (nothing is left at the target); a given
+ * descriptor is left to its owner, who learns of the failure from the error. */
+static bool truncate_to(int fd, uint64_t size);
+
 static void remove_temp(bcsim__dump_file_t *f)
 {
     f->nlater = 0;   /* kept bytes go with the file */
     f->later_len = 0;
-    if (f->fd >= 0) {
-        close(f->fd);
-        f->fd = -1;
+    if (f->out) {
+        bcsim__outfile_discard(f->out);
+        f->out = NULL;
     }
-    if (f->tmp_exists) {
-        unlink(f->tmp);
-        f->tmp_exists = false;
-    }
+    f->fd = -1;
 }
 
 static int fail_errno(bcsim__dump_file_t *f, int e, const char *what)
@@ -105,35 +108,6 @@ static int fail_errno(bcsim__dump_file_t *f, int e, const char *what)
     return BCSIM_EIO;
 }
 
-/* Refuses a target that is a symlink, a directory or another non-regular file. */
-static int check_target(const char *path, char *err, size_t errlen)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0) {
-        if (errno == ENOENT)
-            return 0;
-        if (errno == ENOTDIR) {
-            set_err(err, errlen, "cannot write dump '%s': a parent path component is not a directory", path);
-            return BCSIM_EINVAL;
-        }
-        set_err(err, errlen, "cannot write dump '%s': %s", path, strerror(errno));
-        return BCSIM_EIO;
-    }
-    if (S_ISLNK(st.st_mode)) {
-        set_err(err, errlen, "refusing to write dump '%s': it is a symbolic link", path);
-        return BCSIM_EINVAL;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        set_err(err, errlen, "cannot write dump '%s': it is a directory", path);
-        return BCSIM_EINVAL;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        set_err(err, errlen, "refusing to write dump '%s': it exists and is not a regular file", path);
-        return BCSIM_EINVAL;
-    }
-    return 0;
-}
-
 int bcsim__dump_file_open(const char *path, uint32_t flags, bcsim__dump_file_t **out,
                           char *err, size_t errlen)
 {
@@ -143,67 +117,46 @@ int bcsim__dump_file_open(const char *path, uint32_t flags, bcsim__dump_file_t *
         set_err(err, errlen, "no dump file path given");
         return BCSIM_EINVAL;
     }
-    size_t len = strlen(path);
-    if (path[len - 1] == '/') {
-        set_err(err, errlen, "cannot write dump '%s': it names a directory", path);
-        return BCSIM_EINVAL;
-    }
-    int rc = check_target(path, err, errlen);
-    if (rc)
-        return rc;
-    const char *slash = strrchr(path, '/');
-    size_t dirlen = slash ? (size_t)(slash - path) : 0;
-    const char *base = slash ? slash + 1 : path;
-    char *dir = slash ? strndup(path, dirlen ? dirlen : 1) : strdup(".");
     bcsim__dump_file_t *f = calloc(1, sizeof(*f));
-    char *tmp = malloc(len + 32);
-    if (!dir || !f || !tmp || !(f->path = strdup(path))) {
-        free(dir);
-        free(tmp);
-        if (f)
-            free(f->path);
+    if (!f || !(f->path = strdup(path))) {
         free(f);
         set_err(err, errlen, "out of memory");
         return BCSIM_ENOMEM;
     }
-    f->fd = -1;
     f->flags = flags;
-    f->tmp = tmp;
-    struct stat st;
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        int e = errno;
-        if (stat(dir, &st) == 0)
-            set_err(err, errlen, "cannot write dump '%s': '%s' is not a directory", path, dir);
-        else
-            set_err(err, errlen, "cannot write dump '%s': directory '%s': %s", path, dir,
-                    e == ENOTDIR ? "a path component is not a directory" : strerror(e));
-        free(dir);
+    char why[512];
+    int rc = bcsim__outfile_open(path, (flags & BCSIM__DF_FSYNC) ? BCSIM__OF_FSYNC : 0, &f->out, why,
+                                 sizeof(why));
+    if (rc) {
+        set_err(err, errlen, "%s", why);
+        f->fd = -1;
         bcsim__dump_file_close(f);
-        return BCSIM_EINVAL;
+        return rc;
     }
-    int e = 0;
-    for (int attempt = 0; attempt < 100; attempt++) {
-        uint32_t rnd = 0;
-        if (getrandom(&rnd, sizeof(rnd), GRND_NONBLOCK) != (ssize_t)sizeof(rnd))
-            rnd = (uint32_t)getpid() * 2654435761u + (uint32_t)attempt * 40503u;
-        snprintf(tmp, len + 32, "%.*s%s.%s.%08x.tmp", (int)dirlen, path, slash ? "/" : "",
-                 base, rnd);
-        f->fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (f->fd >= 0)
-            break;
-        e = errno;
-        if (e != EEXIST)
-            break;
+    f->fd = bcsim__outfile_fd(f->out);
+    ignore_xfsz(f);
+    *out = f;
+    return 0;
+}
+
+int bcsim__dump_file_attach(int fd, const char *path, bcsim__dump_file_t **out, char *err,
+                            size_t errlen)
+{
+    *out = NULL;
+    set_err(err, errlen, "%s", "");
+    bcsim__dump_file_t *f = calloc(1, sizeof(*f));
+    if (!f || !(f->path = strdup(path ? path : "(descriptor)"))) {
+        free(f);
+        set_err(err, errlen, "out of memory");
+        return BCSIM_ENOMEM;
     }
-    if (f->fd < 0) {
-        set_err(err, errlen, "cannot create the dump file in '%s': %s", dir,
-                e == EROFS ? "read-only file system" : strerror(e));
-        free(dir);
+    f->fd = fd;
+    if (!truncate_to(fd, 0)) {
+        set_err(err, errlen, "cannot write dump '%s': %s", f->path, strerror(errno));
+        f->fd = -1;
         bcsim__dump_file_close(f);
-        return e == ENOMEM ? BCSIM_ENOMEM : BCSIM_EIO;
+        return BCSIM_EIO;
     }
-    free(dir);
-    f->tmp_exists = true;
     ignore_xfsz(f);
     *out = f;
     return 0;
@@ -365,39 +318,21 @@ static int finish(bcsim__dump_file_t *f)
         return rc;
     if (!truncate_to(f->fd, f->size))
         return fail_errno(f, errno, "cannot set the size of dump");
-    if ((f->flags & BCSIM__DF_FSYNC) && fsync(f->fd) != 0)
+    if (f->out) {
+        char why[512];
+        rc = bcsim__outfile_commit(f->out, why, sizeof(why));
+        f->out = NULL;
+        f->fd = -1;
+        if (rc) {
+            set_err(f->err, sizeof(f->err), "%s", why);
+            f->failed = true;
+            return rc;
+        }
+    } else if ((f->flags & BCSIM__DF_FSYNC) && fsync(f->fd) != 0) {
         return fail_errno(f, errno, "cannot sync dump");
-    rc = check_target(f->path, f->err, sizeof(f->err));
-    if (rc) {
-        f->failed = true;
-        remove_temp(f);
-        return rc;
     }
-    if (rename(f->tmp, f->path) != 0)
-        return fail_errno(f, errno, "cannot rename the finished dump to");
-    f->tmp_exists = false;
     f->committed = true;
-    close(f->fd);
-    f->fd = -1;
     restore_xfsz(f);
-    if (f->flags & BCSIM__DF_FSYNC) {
-        /* make the rename itself durable; a failure here leaves a complete file in place */
-        char *dir = strdup(f->path);
-        char *slash = dir ? strrchr(dir, '/') : NULL;
-        const char *d = ".";
-        if (slash == dir && dir)
-            d = "/";
-        else if (slash) {
-            *slash = 0;
-            d = dir;
-        }
-        int dfd = dir ? open(d, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
-        if (dfd >= 0) {
-            fsync(dfd);
-            close(dfd);
-        }
-        free(dir);
-    }
     return 0;
 }
 
@@ -427,13 +362,16 @@ void bcsim__dump_file_close(bcsim__dump_file_t *f)
 {
     if (!f)
         return;
-    remove_temp(f);
+    if (!f->committed)
+        remove_temp(f);
     restore_xfsz(f);
     free(f->path);
-    free(f->tmp);
     free(f);
 }
 
 uint64_t bcsim__dump_file_size(const bcsim__dump_file_t *f) { return f->size; }
 const char *bcsim__dump_file_error(const bcsim__dump_file_t *f) { return f->err; }
-const char *bcsim__dump_file_temp_path(const bcsim__dump_file_t *f) { return f->tmp; }
+const char *bcsim__dump_file_temp_path(const bcsim__dump_file_t *f)
+{
+    return f->out ? bcsim__outfile_temp_path(f->out) : NULL;
+}

@@ -1,7 +1,8 @@
 /*
- * src/dump_file.h — the dump file on disk: written to a private temporary file in the
- * target's directory and renamed over the target only when complete (or, on request, when
- * deliberately kept partial). A failure never leaves a file behind.
+ * src/dump_file.h — the dump file on disk: written to an output file of src/outfile.h (an
+ * unnamed file in the target's directory, linked over the target only when complete or, on
+ * request, when deliberately kept partial), or into a descriptor a supervising process
+ * created and publishes itself. A failure never leaves a file behind.
  *
  *   bcsim__dump_file_t *f;
  *   char err[256];
@@ -21,11 +22,18 @@ typedef struct bcsim__dump_file bcsim__dump_file_t;
 
 #define BCSIM__DF_FSYNC 0x1u    /* fsync the file before the rename */
 
-/* Creates "<dir>/.<name>.XXXXXX" (O_EXCL|O_NOFOLLOW|O_CLOEXEC, mode 0600) next to `path`.
- * Refuses a target that is a symbolic link or a directory, and a parent that is not a
- * directory. 0, or BCSIM_EINVAL/BCSIM_EIO/BCSIM_ENOMEM with a one-line message in err. */
+/* Opens the output for `path` (bcsim__outfile_open() without BCSIM__OF_SPECIAL: only a
+ * regular file or nothing is replaced; symbolic links, devices, FIFOs, directories and a
+ * parent that is not a directory are refused). 0, or BCSIM_EINVAL/BCSIM_EIO/BCSIM_ENOMEM
+ * with a one-line message in err. */
 int bcsim__dump_file_open(const char *path, uint32_t flags, bcsim__dump_file_t **out,
                           char *err, size_t errlen);
+
+/* Writes into `fd` (truncated to 0 first); commit sets its size and publishes nothing, a
+ * failure leaves it to its owner; `path` only names it in messages. The descriptor is not
+ * closed. */
+int bcsim__dump_file_attach(int fd, const char *path, bcsim__dump_file_t **out, char *err,
+                            size_t errlen);
 
 /* Appends len bytes at the current end. Whole zero pages at page-aligned offsets are
  * skipped (the file is sparse; the final size is set on commit). On failure the temporary
@@ -42,8 +50,8 @@ int bcsim__dump_file_write_later(bcsim__dump_file_t *f, const void *buf, size_t 
 int bcsim__dump_file_flush(bcsim__dump_file_t *f);
 
 /* Completes the file: checks that exactly `expected_size` bytes were written, sets the
- * size, optionally fsyncs, refuses a target that became a symlink, and renames the
- * temporary file over the target. On any failure the temporary file is removed. */
+ * size, optionally fsyncs, refuses a target that became something else than a regular file,
+ * and links the file over the target. On any failure nothing is left. */
 int bcsim__dump_file_commit(bcsim__dump_file_t *f, uint64_t expected_size);
 
 /* Renames what was written so far into place (a truncated dump: the nested-bug-check halt
@@ -58,7 +66,7 @@ void bcsim__dump_file_close(bcsim__dump_file_t *f);
 uint64_t bcsim__dump_file_size(const bcsim__dump_file_t *f);
 /* The message of the last failure, "" if none. */
 const char *bcsim__dump_file_error(const bcsim__dump_file_t *f);
-/* The temporary file's path (for tests). */
+/* The named temporary file's path (for tests), NULL when the file is unnamed (O_TMPFILE). */
 const char *bcsim__dump_file_temp_path(const bcsim__dump_file_t *f);
 
 #endif /* BCSIM_DUMP_FILE_H */

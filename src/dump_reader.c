@@ -959,8 +959,21 @@ int bcsim_dump_open(const char *path, bcsim_dump_t **out)
     if (!d)
         return BCSIM_ENOMEM;
     *out = d;
-    d->fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* The type first, and no blocking open: a FIFO (or a terminal) named as a dump must be an
+     * error, not a wait for a writer that never comes. */
     struct stat st;
+    if (stat(path, &st) != 0) {
+        int e = errno;
+        diag(d, BCSIM_DIAG_ERROR, NO_OFFSET, "cannot open '%s': %s", path, strerror(e));
+        return e == ENOENT ? BCSIM_ENOENT : BCSIM_EIO;
+    }
+    if (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        diag(d, BCSIM_DIAG_ERROR, NO_OFFSET, "cannot read '%s': not a regular file (%s)", path,
+             S_ISFIFO(st.st_mode) ? "a FIFO" : S_ISCHR(st.st_mode) ? "a character device"
+             : S_ISSOCK(st.st_mode) ? "a socket" : "a special file");
+        return BCSIM_EIO;
+    }
+    d->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (d->fd < 0 || fstat(d->fd, &st) != 0) {
         int e = errno;
         diag(d, BCSIM_DIAG_ERROR, NO_OFFSET, "cannot open '%s': %s", path, strerror(e));

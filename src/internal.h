@@ -429,23 +429,39 @@ void bcsim__call_finding(const bcsim__rrec_t *r, uint32_t call, uint32_t id, uin
 
 /* Runs driver code outside a bug check (DriverEntry, DriverUnload, a test's call) with a
  * catch point: 0, or BCSIM_EBUGCHECK if the code (or a fault in it) bug-checked. */
-int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, const char *driver);
+int bcsim__run_driver_code(void (*fn)(void *), void *arg, const char *what, const char *driver,
+                           const void *routine);
 void bcsim__set_last_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Is the file a bcsim driver module (elfcheck.c)? Read from the ELF file, before any of its
+ * code can run: 0, BCSIM_ENOENT, BCSIM_ENOTDRIVER or BCSIM_ENOENTRY with a one-line reason. */
+int bcsim__elf_check_driver(const char *path, char *err, size_t errlen);
 
 void bcsim__ports_shutdown(void);
 void bcsim__pci_shutdown(void);        /* src/pci.c: forgets the scripted PCI functions */
 void bcsim__sync_shutdown(void);      /* src/sync.c: forgets try-acquired locks */
 void bcsim__mm_shutdown(void);        /* src/mm.c: forgets the I/O-space mappings */
 
-/* The supervisor's view of what driver code runs now (bcsim_set_activity_buffer). */
-void bcsim__activity(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-void bcsim__activity_clear(void);
+/* Supervision (supervision.c): every piece of driver code is bracketed by enter/leave;
+ * enter streams the events so far and names the code in the activity record, leave checks
+ * the protected descriptors. kind is a bcsim_activity_kind_t; routine 0 if none. */
+void bcsim__driver_code_enter(uint32_t kind, uint64_t routine, const char *driver,
+                              const char *component, int32_t reason, uint32_t call_seq,
+                              const char *fmt, ...) __attribute__((format(printf, 7, 8)));
+void bcsim__driver_code_leave(void);
+void bcsim__supervision_bugcheck(uint32_t code, const uint64_t p[4]);
+void bcsim__supervision_reset(void);
+/* Driver code is ending the process: point the activity record at its call (atexit hook). */
+void bcsim__activity_locate_caller(void);
 
 /* ---- reports (report.c) ----------------------------------------------------------------- */
 struct bcsim_report_opts;
 /* The JSON report as a jansson json_t * (the CLI combines several). */
 void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation_t *extra,
                                 uint32_t nextra, const struct bcsim_report_opts *opts);
+/* One call / one finding as the report's JSON objects (json_t *): the items of "calls" and
+ * "findings", also what a supervised boot streams (src/report_doc.c reads them back). */
+void *bcsim__report_call_json(const bcsim_call_t *c);
+void *bcsim__report_violation_json(const bcsim_violation_t *v, bool during_bugcheck);
 
 /* Stops the bug check where it is (nested = halt, fault = halt) and returns to the harness. */
 _Noreturn void bcsim__bugcheck_halt(void);

@@ -343,7 +343,7 @@ static int call(wdf_obj_t *o, uint32_t ev, void *fn, void *a, void *b, void *c, 
         char what[96];
         snprintf(what, sizeof(what), "%s (%s)", event_names[ev], bcsim__symbol_name((uint64_t)fn));
         rc = bcsim__run_driver_code(invoke_thunk, &args, bcsim__strdup(what),
-                                    o->drv ? o->drv->name : NULL);
+                                    o->drv ? o->drv->name : NULL, fn);
     } else {
         invoke_thunk(&args);
     }
@@ -1027,8 +1027,8 @@ static void delete_thunk(void *p)
 static int delete_contained(wdf_obj_t *o)
 {
     delete_args_t a = { o };
-    return bcsim__run_driver_code(delete_thunk, &a, "the framework's deletion of a device (cleanup callbacks)",
-                                  o->drv ? o->drv->name : NULL);
+    return bcsim__run_driver_code(delete_thunk, &a, "the framework's deletion of an object (cleanup callbacks)",
+                                  o->drv ? o->drv->name : NULL, o->cleanup);
 }
 
 static int remove_device(wdf_obj_t *dev)

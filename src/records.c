@@ -116,7 +116,9 @@ static bool read_byte(uint64_t a, char *out)
     if (bcsim__mem_read_harness(a, out, 1))
         return true;
     if (!bcsim__mem_find(a) && bcsim__probe_read((const void *)a, 1)) {
-        *out = *(const char *)a;
+        /* memory bcsim does not know (a stale record's garbage pointer may even point into a
+         * sanitizer's shadow): read as the kernel would, past any instrumentation */
+        bcsim__raw_copy(out, (const void *)a, 1);
         return true;
     }
     return false;

@@ -225,7 +225,19 @@ static json_t *guid_json(const bcsim_guid_t *g)
     return json_string(bcsim_guid_format(g, b));
 }
 
-static json_t *violation_json(const bcsim_violation_t *v)
+/* A reason, state or DumpIo type: its name when it has one, else the number (so a report
+ * read back, src/report_doc.c, keeps the value a driver wrote). */
+static json_t *reason_json(int32_t r)
+{
+    return strcmp(bcsim_reason_name(r), "KbCallback?") ? json_string(bcsim_reason_name(r)) : json_integer(r);
+}
+
+static json_t *state_json(uint32_t s)
+{
+    return s <= BCSIM_STATE_INCOMPLETE ? json_string(bcsim_state_name(s)) : json_integer(s);
+}
+
+static json_t *violation_json(const bcsim_violation_t *v, bool during_bugcheck)
 {
     char line[1024];
     bcsim_violation_format(v, line, sizeof(line));
@@ -241,7 +253,7 @@ static json_t *violation_json(const bcsim_violation_t *v)
     if (v->component)
         json_object_set_new(o, "component", json_string(v->component));
     if (v->reason != BCSIM__NO_REASON)
-        json_object_set_new(o, "reason", json_string(bcsim_reason_name(v->reason)));
+        json_object_set_new(o, "reason", reason_json(v->reason));
     if (v->bugcheck_code) {
         json_t *p = json_array();
         for (int i = 0; i < 4; i++)
@@ -254,7 +266,13 @@ static json_t *violation_json(const bcsim_violation_t *v)
         json_object_set_new(o, "address", json_string(hex64(v->address)));
     if (v->call_seq != UINT32_MAX)
         json_object_set_new(o, "call", json_integer(v->call_seq));
+    json_object_set_new(o, "during_bugcheck", json_boolean(during_bugcheck));
     return o;
+}
+
+void *bcsim__report_violation_json(const bcsim_violation_t *v, bool during_bugcheck)
+{
+    return violation_json(v, during_bugcheck);
 }
 
 static json_t *params_json(const uint64_t p[4])
@@ -263,6 +281,47 @@ static json_t *params_json(const uint64_t p[4])
     for (int i = 0; i < 4; i++)
         json_array_append_new(a, json_string(hex64(p[i])));
     return a;
+}
+
+void *bcsim__report_call_json(const bcsim_call_t *c)
+{
+    json_t *o = json_pack("{s:i, s:s, s:s, s:s?, s:s?, s:s, s:s, s:s, s:s}", "seq", (json_int_t)c->seq,
+                          "phase", bcsim_phase_name(c->phase), "reason", bcsim_reason_name(c->reason),
+                          "component", c->component, "routine", c->routine,
+                          "record", hex64((uint64_t)c->record),
+                          "state_before", bcsim_state_name(c->state_before),
+                          "state_after", bcsim_state_name(c->state_after),
+                          "outcome", c->outcome == BCSIM_OUTCOME_RETURNED ? "returned"
+                                     : c->outcome == BCSIM_OUTCOME_FAULTED ? "faulted"
+                                     : c->outcome == BCSIM_OUTCOME_HUNG ? "hung" : "nested_bugcheck");
+    if (c->reason == BCSIM_REASON_DUMP_IO)
+        json_object_set_new(o, "io", json_pack("{s:s, s:s, s:i}", "type", bcsim_dump_io_type_name(c->io_type),
+                                               "offset", c->io_offset == UINT64_MAX ? "-1" : hex64(c->io_offset),
+                                               "length", (json_int_t)c->io_length));
+    if (c->has_guid) {
+        json_object_set_new(o, "guid", guid_json(&c->guid));
+        json_object_set_new(o, "bytes", json_integer((json_int_t)c->bytes));
+    }
+    if (c->reason == BCSIM_REASON_ADD_PAGES || c->reason == BCSIM_REASON_REMOVE_PAGES ||
+        c->reason == BCSIM_REASON_SECONDARY_MULTIPART_DUMP_DATA)
+        json_object_set_new(o, "flags", json_string(hex64(c->flags)));
+    if (c->reason == BCSIM_REASON_ADD_PAGES || c->reason == BCSIM_REASON_REMOVE_PAGES) {
+        json_object_set_new(o, "address", json_string(hex64(c->address)));
+        json_object_set_new(o, "count", json_integer((json_int_t)c->count));
+        if (c->status)
+            json_object_set_new(o, "status", json_string(hex64((uint32_t)c->status)));
+    }
+    json_object_set_new(o, "state_before", state_json(c->state_before));
+    json_object_set_new(o, "state_after", state_json(c->state_after));
+    json_object_set_new(o, "reason", reason_json(c->reason));
+    if (c->reason == BCSIM_REASON_TRIAGE_DUMP_DATA && c->count) {
+        json_object_set_new(o, "count", json_integer((json_int_t)c->count));    /* triage blocks */
+        json_object_set_new(o, "bytes", json_integer((json_int_t)c->bytes));
+    }
+    json_object_set_new(o, "irql_after", json_integer(c->irql_after));
+    json_object_set_new(o, "wall_ns", json_integer((json_int_t)(c->wall_ns & INT64_MAX)));
+    json_object_set_new(o, "virtual_100ns", json_integer((json_int_t)(c->virtual_100ns & INT64_MAX)));
+    return o;
 }
 
 void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation_t *extra,
@@ -286,34 +345,7 @@ void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation
 
         json_t *calls = json_array();
         for (uint32_t i = 0; i < res->call_count; i++) {
-            const bcsim_call_t *c = &res->calls[i];
-            json_t *o = json_pack("{s:i, s:s, s:s, s:s?, s:s?, s:s, s:s, s:s, s:s}", "seq", (json_int_t)c->seq,
-                                  "phase", bcsim_phase_name(c->phase), "reason", bcsim_reason_name(c->reason),
-                                  "component", c->component, "routine", c->routine,
-                                  "record", hex64((uint64_t)c->record),
-                                  "state_before", bcsim_state_name(c->state_before),
-                                  "state_after", bcsim_state_name(c->state_after),
-                                  "outcome", c->outcome == BCSIM_OUTCOME_RETURNED ? "returned"
-                                             : c->outcome == BCSIM_OUTCOME_FAULTED ? "faulted"
-                                             : c->outcome == BCSIM_OUTCOME_HUNG ? "hung" : "nested_bugcheck");
-            if (c->reason == BCSIM_REASON_DUMP_IO)
-                json_object_set_new(o, "io", json_pack("{s:s, s:s, s:i}", "type", bcsim_dump_io_type_name(c->io_type),
-                                                       "offset", c->io_offset == UINT64_MAX ? "-1" : hex64(c->io_offset),
-                                                       "length", (json_int_t)c->io_length));
-            if (c->has_guid) {
-                json_object_set_new(o, "guid", guid_json(&c->guid));
-                json_object_set_new(o, "bytes", json_integer((json_int_t)c->bytes));
-            }
-            if (c->reason == BCSIM_REASON_ADD_PAGES || c->reason == BCSIM_REASON_REMOVE_PAGES ||
-                c->reason == BCSIM_REASON_SECONDARY_MULTIPART_DUMP_DATA)
-                json_object_set_new(o, "flags", json_string(hex64(c->flags)));
-            if (c->reason == BCSIM_REASON_ADD_PAGES || c->reason == BCSIM_REASON_REMOVE_PAGES) {
-                json_object_set_new(o, "address", json_string(hex64(c->address)));
-                json_object_set_new(o, "count", json_integer((json_int_t)c->count));
-                if (c->status)
-                    json_object_set_new(o, "status", json_string(hex64((uint32_t)c->status)));
-            }
-            json_array_append_new(calls, o);
+            json_array_append_new(calls, bcsim__report_call_json(&res->calls[i]));
         }
         json_object_set_new(root, "calls", calls);
 
@@ -376,9 +408,9 @@ void *bcsim__report_json_object(const bcsim_result_t *res, const bcsim_violation
     }
     json_t *vs = json_array();
     for (uint32_t i = 0; res && i < res->violation_count; i++)
-        json_array_append_new(vs, violation_json(&res->violations[i]));
+        json_array_append_new(vs, violation_json(&res->violations[i], true));
     for (uint32_t i = 0; i < nextra; i++)
-        json_array_append_new(vs, violation_json(&extra[i]));
+        json_array_append_new(vs, violation_json(&extra[i], false));
     json_object_set_new(root, "findings", vs);
     uint32_t n[3];
     count_findings(res, extra, nextra, n);

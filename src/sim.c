@@ -58,6 +58,7 @@ int bcsim_sim_create(const bcsim_config_t *cfg, bcsim_sim_t **out)
     if (bcsim__m.alive)
         return BCSIM_EBUSY;
     memset(&bcsim__m, 0, sizeof(bcsim__m));
+    bcsim__supervision_reset();
     if (cfg)
         bcsim__m.cfg = *cfg;
     else

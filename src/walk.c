@@ -38,6 +38,13 @@ static void blame(const bcsim__list_t *cur, const bcsim__list_t *prev, bool lega
         r->component = bcsim__rec_component(who, legacy);
 }
 
+/* Where a record was registered (its driver's call): the place a finding about it names. */
+static uint64_t site_of(const void *rec)
+{
+    const bcsim__recinfo_t *ri = bcsim__record_info(rec);
+    return ri ? ri->site : 0;
+}
+
 static void structural_finding(const bcsim__list_t *cur, const bcsim__list_t *prev, bool legacy,
                                const char *what, bool unloaded)
 {
@@ -103,7 +110,7 @@ bool bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_
                 if (eligible && r->checksum != bcsim__checksum_legacy(r)) {
                     eligible = false;
                     bcsim__report_t rep = { .id = BCSIM_V_RECORD_MODIFIED,
-                                            .reason = BCSIM_REASON_LEGACY,
+                                            .reason = BCSIM_REASON_LEGACY, .pc = site_of(r),
                                             .address = (uint64_t)r, .dedupe = (uint64_t)r };
                     bcsim__violation(&rep, "legacy record %#llx: stored checksum %#llx, fields sum to %#llx",
                                      (unsigned long long)r, (unsigned long long)r->checksum,
@@ -115,7 +122,8 @@ bool bcsim__walk(bcsim__list_t *head, const bcsim__walk_opts_t *o, bcsim__visit_
                 if (eligible && r->checksum != bcsim__checksum_reason(r)) {
                     eligible = false;
                     bcsim__report_t rep = { .id = BCSIM_V_RECORD_MODIFIED, .reason = r->reason,
-                                            .address = (uint64_t)r, .dedupe = (uint64_t)r };
+                                            .pc = site_of(r), .address = (uint64_t)r,
+                                            .dedupe = (uint64_t)r };
                     bcsim__violation(&rep, "reason record %#llx: stored checksum %#llx, fields sum to %#llx",
                                      (unsigned long long)r, (unsigned long long)r->checksum,
                                      (unsigned long long)bcsim__checksum_reason(r));

@@ -106,6 +106,15 @@
     /* loading (src/imports.c) */ \
     XX(UNRESOLVED_IMPORT,           WARNING,   "driver called a routine nothing provides (an import bcsim does not implement)") \
     XX(UNRESOLVED_IMPORTS,          INFO,      "module imports routines or data bcsim does not provide; each resolves to a stub") \
+    /* the boot as a process, judged by the supervising bcsim process (dispatcher-model.md 7.11) */ \
+    XX(BOOT_DEADLINE,               VIOLATION, "the boot did not finish before its deadline (boot.deadline_ms); bcsim killed its processes") \
+    XX(BOOT_EXITED,                 VIOLATION, "driver code ended the boot's process (exit, _exit)") \
+    XX(BOOT_KILLED,                 VIOLATION, "the boot's process was ended by a signal containment does not catch") \
+    XX(BOOT_STOPPED,                VIOLATION, "driver code stopped the boot's process (SIGSTOP and the like); bcsim killed it") \
+    XX(BOOT_NO_REPORT,              VIOLATION, "the boot ended without sending its report to bcsim") \
+    XX(PROCESS_CREATED,             VIOLATION, "driver code created a process (fork, clone, system); bcsim killed it") \
+    XX(HARNESS_SIGNALLED,           VIOLATION, "driver code sent a signal to the bcsim process supervising it (or to every process); bcsim refused or ignored it") \
+    XX(DESCRIPTOR_TAMPERED,         VIOLATION, "driver code closed or replaced a file descriptor bcsim uses (standard output or error, its report channel); bcsim restored it") \
     /* the KMDF model (src/kmdf.c) */ \
     XX(WDF_INVALID_HANDLE,          VIOLATION, "framework routine given a handle that is not a framework object of the type it needs") \
     XX(WDF_OBJECT_DELETED,          VIOLATION, "framework routine given the handle of a deleted framework object") \
