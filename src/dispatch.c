@@ -175,6 +175,18 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
                          signal_name(f->signo), what, detail);
         return;
     }
+    if (f->signo == SIGBUS && f->si_code == BUS_ADRALN) {
+        /* An alignment-check fault (EFLAGS.AC set): on Windows the data-type misalignment
+         * exception, unhandled in kernel mode. */
+        r.id = BCSIM_V_MISALIGNED_ACCESS;
+        r.address = 0;
+        r.bugcheck_code = BCSIM_BC_KMODE_EXCEPTION_NOT_HANDLED;
+        r.bugcheck_params[0] = (uint32_t)BCSIM_STATUS_DATATYPE_MISALIGNMENT;
+        r.bugcheck_params[1] = f->fault_pc;
+        bcsim__violation(&r, "alignment-check fault in %s (a misaligned access with EFLAGS.AC set)%s",
+                         what, detail);
+        return;
+    }
     if (f->signo == SIGSEGV && f->si_code == SI_KERNEL) {
         /* #GP: a non-canonical address, a misaligned SSE access, a privileged operation. On
          * Windows an access violation whose address is unknown (-1). */

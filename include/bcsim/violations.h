@@ -81,6 +81,7 @@
     XX(INVALID_MEMORY_ACCESS,       VIOLATION, "access to invalid memory") \
     XX(NULL_POINTER_DEREFERENCE,    VIOLATION, "NULL pointer dereference") \
     XX(GENERAL_PROTECTION_FAULT,    VIOLATION, "general-protection fault") \
+    XX(MISALIGNED_ACCESS,           VIOLATION, "alignment-check fault (misaligned access with alignment checking on)") \
     XX(CALL_TO_INVALID_ADDRESS,     VIOLATION, "call through a NULL or invalid function pointer") \
     XX(RETURN_TO_INVALID_ADDRESS,   VIOLATION, "return to an invalid address (stack corruption)") \
     XX(SIGNAL_RAISED,               VIOLATION, "driver code sent a signal to itself (raise, kill)") \
