@@ -21,7 +21,7 @@
 
 #include "bcsim.h"
 #include "internal.h"
-#include "phases.h"
+#include "dispatcher/phases.h"
 #include "api/api_drv.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -9,7 +9,7 @@
 #include "bcsim.h"
 #include "bcsim/dump.h"
 #include "cli.h"
-#include "outfile.h"
+#include "base/outfile.h"
 
 #include <errno.h>
 #include <inttypes.h>

@@ -7,7 +7,7 @@
  */
 #include "cli.h"
 #include "internal.h"
-#include "imports.h"
+#include "machine/imports.h"
 
 #include <getopt.h>
 #include <stdio.h>

@@ -22,8 +22,8 @@
 #include "bcsim/report.h"
 #include "bcsim/scenario.h"
 #include "internal.h"
-#include "outfile.h"
-#include "report_doc.h"
+#include "base/outfile.h"
+#include "report/report_doc.h"
 
 #include <errno.h>
 #include <getopt.h>

@@ -15,7 +15,7 @@
 
 #include "bcsim.h"
 #include "bridge.h"
-#include "vec.h"
+#include "base/vec.h"
 
 #define BCSIM_PAGE_SIZE 0x1000ULL
 #define BCSIM_PAGE_SHIFT 12

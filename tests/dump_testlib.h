@@ -12,8 +12,8 @@
 
 #include "bcsim.h"
 #include "bcsim/dump.h"
-#include "dump_format.h"
-#include "dump_writer.h"
+#include "dump/dump_format.h"
+#include "dump/dump_writer.h"
 #include "internal.h"
 
 typedef struct dt_chunk {

@@ -10,7 +10,7 @@
  */
 #include "bcsim_test.h"
 #include "drivers/dbgprint_drv.h"
-#include "fmt.h"
+#include "report/fmt.h"
 #include "internal.h"
 
 #define MAX_LINES 16

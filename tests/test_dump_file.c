@@ -5,7 +5,7 @@
  * message and leaves nothing behind.
  */
 #include "bcsim_test.h"
-#include "dump_file.h"
+#include "dump/dump_file.h"
 
 #include <dirent.h>
 #include <errno.h>

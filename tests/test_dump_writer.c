@@ -5,7 +5,7 @@
  * src/dump_reader.c and must satisfy the writer contract of dump-format.md 12.2.
  */
 #include "bcsim_test.h"
-#include "dump_file.h"
+#include "dump/dump_file.h"
 #include "dump_testlib.h"
 
 #include <dirent.h>

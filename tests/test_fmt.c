@@ -6,7 +6,7 @@
  * "DbgPrintEx function" (Unicode conversions), and wdk-surface.md 4 for the WPP extensions.
  */
 #include "bcsim_test.h"
-#include "fmt.h"
+#include "report/fmt.h"
 
 #include <limits.h>
 #include <uchar.h>

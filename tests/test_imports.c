@@ -6,7 +6,7 @@
  * `bcsim imports` (implemented, stub, runtime, unresolved) for modules built by the helper or not.
  */
 #include "bcsim_test.h"
-#include "imports.h"
+#include "machine/imports.h"
 
 static int find(const bcsim__import_list_t *l, const char *name)
 {

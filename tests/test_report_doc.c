@@ -9,7 +9,7 @@
 
 #include "bcsim/report.h"
 #include "channel.h"
-#include "report_doc.h"
+#include "report/report_doc.h"
 
 #include <jansson.h>
 #include <unistd.h>
