@@ -98,7 +98,7 @@ set(_BCSIM_DRIVER_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}" CACHE INTERNAL "bcsim CM
 # Builds unchanged driver sources (C and C++) into a module (a shared object) that
 # `bcsim run --driver` loads and that test executables may link. Kernel routines resolve from
 # the host when the module is loaded; an import bcsim does not provide becomes a stub that
-# reports UNRESOLVED_IMPORT (src/imports.c). Includes are resolved as MSVC resolves them
+# reports UNRESOLVED_IMPORT (src/machine/imports.c). Includes are resolved as MSVC resolves them
 # (BcsimIncludes.cmake): backslash paths, case-insensitive names, the includers' folders.
 function(bcsim_add_driver target)
   cmake_parse_arguments(PARSE_ARGV 1 A "" "" "SOURCES;INCLUDE_DIRS;DEFINITIONS")

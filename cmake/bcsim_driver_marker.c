@@ -1,7 +1,7 @@
 /*
  * Linked into every module built with bcsim_add_driver(): bcsim refuses a shared object
  * without this marker ("not a bcsim driver"), reading it from the ELF file before loading
- * (src/elfcheck.c). Its value is BCSIM_DRIVER_ABI_VERSION (include/bcsim.h; a test checks the
+ * (src/machine/elfcheck.c). Its value is BCSIM_DRIVER_ABI_VERSION (include/bcsim.h; a test checks the
  * two agree: every module the tests load carries this marker and is checked against it before it
  * loads). Compiled with the driver profile.
  */

@@ -21,6 +21,8 @@
 
 #include "bcsim.h"
 #include "internal.h"
+#include "memory/memory.h"
+#include "dispatcher/dispatcher.h"
 #include "dispatcher/phases.h"
 #include "api/api_drv.h"
 

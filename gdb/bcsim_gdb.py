@@ -2,7 +2,7 @@
 # bug-check callbacks under bcsim (docs: README.md, "Debugging a callback").
 #
 # Loaded automatically for every program linked with libbcsim: the library carries this
-# file in its .debug_gdb_scripts section (src/gdb_scripts.S). gdb runs it once the program
+# file in its .debug_gdb_scripts section (src/base/gdb_scripts.S). gdb runs it once the program
 # is in an auto-load safe path:
 #
 #     gdb -iex 'add-auto-load-safe-path /path/to/build' --args build/sim/bcsim run ...
@@ -30,7 +30,7 @@
 # bcsim's harness mirrors of those structures (bcsim__lrec_t, ...) print the same way.
 #
 # Rules: nothing here calls a function in the inferior, and every read of the inferior's
-# memory tolerates garbage (lists are walked with the checks of src/walk.c: alignment,
+# memory tolerates garbage (lists are walked with the checks of src/dispatcher/walk.c: alignment,
 # readability, Blink, a bound), so printing a corrupted list cannot crash or hang gdb.
 #
 

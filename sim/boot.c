@@ -15,6 +15,8 @@
 
 #include "bcsim/report.h"
 #include "internal.h"
+#include "verifier/verifier.h"
+#include "report/report.h"
 
 #include <jansson.h>
 #include <stdarg.h>

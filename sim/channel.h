@@ -18,7 +18,7 @@
  * The parent treats every byte as untrusted: bytes that do not start a valid frame (a bad
  * magic, an unknown type, an absurd length: a driver wrote into the channel) are skipped up to
  * the next valid header and counted; a truncated last frame (the child died while writing
- * it) is dropped. Each payload is validated again by whoever reads it (src/report_doc.c).
+ * it) is dropped. Each payload is validated again by whoever reads it (src/report/report_doc.c).
  */
 #ifndef BCSIM_SIM_CHANNEL_H
 #define BCSIM_SIM_CHANNEL_H

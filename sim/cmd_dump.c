@@ -560,7 +560,7 @@ static int do_tag(const opts_t *o, bcsim_dump_t *d)
     }
     int rc = EXIT_OK;
     if (o->out) {
-        /* src/outfile.h: never truncates or removes what is there unless the bytes are whole */
+        /* src/base/outfile.h: never truncates or removes what is there unless the bytes are whole */
         bcsim__outfile_t *f;
         char err[600];
         if (bcsim__outfile_open(o->out, BCSIM__OF_SPECIAL, &f, err, sizeof(err))) {

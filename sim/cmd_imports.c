@@ -1,12 +1,13 @@
 /*
  * sim/cmd_imports.c — `bcsim imports MODULE...`: every kernel import of a driver module and what
- * it resolves to in bcsim (src/imports.c): implemented, stub (returns its documented failure
+ * it resolves to in bcsim (src/machine/imports.c): implemented, stub (returns its documented failure
  * value) or unresolved (a generated stub: UNRESOLVED_IMPORT when called, 0 returned), with the
  * support table's header and maximum IRQL; then what the C library or a compiler runtime
  * provides. Works on any ELF shared object, built with bcsim_add_driver() or not.
  */
 #include "cli.h"
 #include "internal.h"
+#include "verifier/verifier.h"
 #include "machine/imports.h"
 
 #include <getopt.h>

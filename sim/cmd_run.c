@@ -7,7 +7,7 @@
  *
  * Boots, in order: the unload check (unless --no-unload-check), then one per bug check.
  * Outputs (the dump files, --json, --tap, --junit) are opened before the first boot and
- * published only at the end of a run that was not interrupted (src/outfile.h): an interrupted
+ * published only at the end of a run that was not interrupted (src/base/outfile.h): an interrupted
  * run leaves every file as it was.
  *
  * Exit status (README "Exit status"): 0 no violations; 1 violations (or, with
@@ -23,6 +23,7 @@
 #include "bcsim/scenario.h"
 #include "internal.h"
 #include "base/outfile.h"
+#include "report/report.h"
 #include "report/report_doc.h"
 
 #include <errno.h>

@@ -10,6 +10,7 @@
  * itself bypasses this; the supervisor then ignores the signal and reports it (supervise.c).
  */
 #include "internal.h"
+#include "verifier/verifier.h"
 
 #include <errno.h>
 #include <signal.h>

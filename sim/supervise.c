@@ -101,7 +101,7 @@ static _Noreturn void child_main(cell_t *c, int wfd, cell_t *all, uint32_t n, pi
     setpgid(0, 0);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     /* orphans of processes driver code starts come back to the boot, which ends them
-     * (src/supervision.c) */
+     * (src/verifier/supervision.c) */
     prctl(PR_SET_CHILD_SUBREAPER, 1);
     if (getppid() != parent)
         _exit(70);

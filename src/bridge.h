@@ -41,7 +41,7 @@ enum bcsim__export_id {
  * what the entry point returns. */
 void bcsim__export_enter(enum bcsim__export_id id, void *caller);
 
-/* ---- records (src/records.c) ----------------------------------------------------- */
+/* ---- records (src/dispatcher/records.c) ----------------------------------------------------- */
 unsigned char *bcsim__record_note_init(unsigned char *state, void *caller);
 unsigned char bcsim__record_register_legacy(void *record, void *routine, void *buffer,
                                             bcsim__u32 length, unsigned char *component,
@@ -67,30 +67,30 @@ void bcsim__nt_call_driver_unload(void *unload, void *driver_object);
  * RtlGetVersion report it, as the dump header does. */
 void bcsim__nt_set_build_number(bcsim__u32 build);
 
-/* ---- triage arrays (src/phase_triage.c) -------------------------------------------- */
+/* ---- triage arrays (src/dispatcher/phase_triage.c) -------------------------------------------- */
 bcsim__i32 bcsim__triage_init_array(void *array, bcsim__u32 size);
 bcsim__i32 bcsim__triage_add_block(void *array, void *address, bcsim__u64 size);
 
-/* ---- the device model (src/ports.c) ---------------------------------------------------- */
+/* ---- the device model (src/machine/ports.c) ---------------------------------------------------- */
 /* Logs a port or register access; for reads returns the scripted value (a register read
  * without a script returns `value`, which the caller read from the register's memory). */
 bcsim__u64 bcsim__port_io(bcsim__u64 address, bcsim__u32 width, bcsim__u64 value, int write,
                           int is_register, void *caller);
 
-/* ---- MmGetSystemRoutineAddress (src/nt/mm_routines.c -> src/lookups.c) ----------------------
+/* ---- MmGetSystemRoutineAddress (src/nt/mm_routines.c -> src/machine/lookups.c) ----------------------
  * Every name a driver probes, with whether bcsim resolved it (wdk-surface.md 3.13), so a test can
  * see which optional API the driver looked for. */
 void bcsim__note_routine_lookup(const char *name, int found);
 /* How many lookups were noted with the given outcome since the process started. */
 bcsim__u64 bcsim__routine_lookup_count(int found);
 
-/* ---- the bug check (src/bugcheck.c) ------------------------------------------------- */
+/* ---- the bug check (src/dispatcher/bugcheck.c) ------------------------------------------------- */
 __attribute__((__noreturn__))
 void bcsim__bugcheck_from_driver(bcsim__u32 code, bcsim__u64 p1, bcsim__u64 p2, bcsim__u64 p3,
                                  bcsim__u64 p4, void *caller);
 
-/* ---- formatting and debug output (src/fmt.c, src/dbglog.c) --------------------------
- * Driver format strings are formatted with Windows semantics by src/fmt.c, never by glibc.
+/* ---- formatting and debug output (src/report/fmt.c, src/machine/dbglog.c) --------------------------
+ * Driver format strings are formatted with Windows semantics by src/report/fmt.c, never by glibc.
  * A src/nt caller passes the address of its own va_list (va_copy a va_list parameter into a
  * local first): both worlds use the compiler's builtin va_list type. */
 #define BCSIM__FMT_USED_UNICODE   0x1u  /* a narrow/wide conversion: %C %S %lc %ls %wc %ws %wZ */
@@ -127,13 +127,13 @@ void bcsim__debugbreak(void *caller);
 /* ---- pool for routines that allocate on the driver's behalf (memory.c) ------------------ *
  * RtlUnicodeStringToAnsiString(..., TRUE) and friends; freed by RtlFreeAnsiString & co. */
 void *bcsim__pool_alloc_bridge(bcsim__u64 size, int paged, bcsim__u32 tag, void *caller);
-/* Pool with the verifier's IRQL rules (src/pool.c): the ExAllocatePool* / ExFreePool* paths. */
+/* Pool with the verifier's IRQL rules (src/machine/pool.c): the ExAllocatePool* / ExFreePool* paths. */
 void *bcsim__pool_alloc_ex(bcsim__u64 size, int paged, bcsim__u32 tag, bcsim__u32 align,
                            bcsim__i32 pool_type, void *caller);
 int bcsim__pool_free_ex(void *p, bcsim__u32 tag, int check_tag, void *caller);
 void bcsim__pool_free_bridge(void *p, void *caller);
 
-/* ---- the IRQL model (src/irql.c; dispatcher-model.md 8.2, 9.2) ------------------------------
+/* ---- the IRQL model (src/verifier/irql.c; dispatcher-model.md 8.2, 9.2) ------------------------------
  * The gate of bcsim__export_enter with the routine's own 0xC4 parameters P3/P4 (the spin lock,
  * the MDL, the physical address, ...). */
 void bcsim__export_enter_args(enum bcsim__export_id id, void *caller, bcsim__u64 p3, bcsim__u64 p4);
@@ -152,7 +152,7 @@ void bcsim__interrupts_set(int enabled, void *caller);
 /* PAGED_CODE(): PAGED_CODE_AT_HIGH_IRQL above APC_LEVEL. */
 void bcsim__paged_code(void *caller);
 
-/* ---- synchronization (src/sync.c): spin locks, events, waits, fast mutexes ------------------
+/* ---- synchronization (src/machine/sync.c): spin locks, events, waits, fast mutexes ------------------
  * One simulated processor: a lock or object that can never become free is a deadlock; inside
  * a bug-check callback bcsim spins on virtual time until the watchdog ends the callback, outside
  * it reports DEADLOCK and returns. Any use inside a bug-check callback is R4. `id` names the
@@ -174,7 +174,7 @@ void bcsim__fast_mutex_acquire(void *fast_mutex, void *caller);
 int bcsim__fast_mutex_try(void *fast_mutex, void *caller);
 void bcsim__fast_mutex_release(void *fast_mutex, void *caller);
 
-/* ---- virtual time (src/clock.c, driver-patterns.md 12) --------------------------------------- */
+/* ---- virtual time (src/machine/clock.c, driver-patterns.md 12) --------------------------------------- */
 enum bcsim__clock_id {
     BCSIM__CLOCK_INTERRUPT_TIME,    /* 100-ns units since boot */
     BCSIM__CLOCK_SYSTEM_TIME,       /* FILETIME */
@@ -191,14 +191,14 @@ void bcsim__clock_stall(bcsim__u32 microseconds);
 /* __halt: waits for the next clock interrupt (one tick of virtual time). */
 void bcsim__clock_halt(void *caller);
 
-/* ---- pool entry points (src/pool.c) ----------------------------------------------------------
+/* ---- pool entry points (src/machine/pool.c) ----------------------------------------------------------
  * ExAllocatePool2/3: decodes POOL_FLAGS; NULL for invalid flags, a zero tag or a request bcsim
  * cannot satisfy (the caller raises when POOL_FLAG_RAISE_ON_FAILURE is set). */
 void *bcsim__pool_alloc_flags(bcsim__u64 flags, bcsim__u64 size, bcsim__u32 tag, void *caller);
 /* ExAllocatePoolWithTag & co.: decodes POOL_TYPE (paged variants, cache alignment). */
 void *bcsim__pool_alloc_type(bcsim__i32 pool_type, bcsim__u64 size, bcsim__u32 tag, void *caller);
 
-/* ---- the memory manager's policy (src/mm.c) ---------------------------------------------- */
+/* ---- the memory manager's policy (src/machine/mm.c) ---------------------------------------------- */
 int bcsim__mm_address_valid(const void *va, void *caller);
 bcsim__u64 bcsim__mm_va_to_pa(const void *va);
 void *bcsim__mm_pa_to_va(bcsim__u64 pa);
@@ -218,23 +218,23 @@ void bcsim__mm_mdl_storage_free(void *mdl, void *caller);
  * DISPATCH_LEVEL (0xC4/0x70). */
 bcsim__i32 bcsim__mm_probe(const void *va, bcsim__u64 bytes, int write, void *mdl, void *caller);
 
-/* ---- Aux_Klib (src/auxklib.c; bugcheck-api.md 10, driver-patterns.md 19) ------------------- */
+/* ---- Aux_Klib (src/machine/auxklib.c; bugcheck-api.md 10, driver-patterns.md 19) ------------------- */
 bcsim__i32 bcsim__auxklib_initialize(void);
 bcsim__i32 bcsim__auxklib_bugcheck_data(void *data, void *caller);
 bcsim__i32 bcsim__auxklib_modules(bcsim__u32 *buffer_size, bcsim__u32 element_size,
                                   void *query_info, void *caller);
 
-/* ---- KeInitializeCrashDumpHeader (src/dump_header.c) ----------------------------------------- */
+/* ---- KeInitializeCrashDumpHeader (src/dump/dump_header.c) ----------------------------------------- */
 bcsim__i32 bcsim__crash_dump_header(bcsim__u32 dump_type, bcsim__u32 flags, void *buffer,
                                     bcsim__u32 buffer_size, bcsim__u32 *buffer_needed,
                                     void *caller);
 
-/* ---- exceptions (src/contain.c) ---------------------------------------------------------------
+/* ---- exceptions (src/verifier/contain.c) ---------------------------------------------------------------
  * ExRaiseStatus: a driver __try frame takes it; else the running call's containment. */
 __attribute__((__noreturn__)) void bcsim__raise_status(bcsim__i32 status, void *caller);
 
 
-/* ---- stacks and unwinding (src/unwind.c, src/capture.S; README "Stack walks") ---------------
+/* ---- stacks and unwinding (src/machine/unwind.c, src/machine/capture.S; README "Stack walks") ---------------
  * Registers in Windows CONTEXT order: 0 Rax, 1 Rcx, 2 Rdx, 3 Rbx, 4 Rsp, 5 Rbp, 6 Rsi, 7 Rdi,
  * 8-15 R8-R15, 16 Rip. */
 #define BCSIM__REG_RSP 4
@@ -256,7 +256,7 @@ int bcsim__unwind_function(bcsim__u64 pc, bcsim__u64 *image_base, bcsim__u64 *be
 bcsim__u32 bcsim__stack_frames(void *first, bcsim__u32 skip, bcsim__u32 count, void **out);
 
 
-/* ---- the blue screen (src/screen.c): InbvDisplayString's text, kept for the report ---------- */
+/* ---- the blue screen (src/machine/screen.c): InbvDisplayString's text, kept for the report ---------- */
 void bcsim__screen_reset(void);
 /* InbvEnableDisplayString: returns whether display strings were enabled before. */
 int bcsim__screen_enable(int enable);
@@ -264,14 +264,14 @@ int bcsim__screen_enable(int enable);
 int bcsim__screen_write(const char *text, bcsim__u64 max);
 
 
-/* ---- PCI configuration space (src/pci.c) ------------------------------------------------------
+/* ---- PCI configuration space (src/machine/pci.c) ------------------------------------------------------
  * HalGet/SetBusDataByOffset for PCIConfiguration: the bytes read or written (0: no such bus or
  * nothing there; an empty slot's read is 2 bytes of 0xFF, PCI_INVALID_VENDORID). */
 bcsim__u32 bcsim__pci_access(bcsim__u32 bus_number, bcsim__u32 slot, void *buffer,
                              bcsim__u32 offset, bcsim__u32 length, int write);
 
 
-/* ---- stack bounds and images for Io/Rtl queries (src/unwind.c) ------------------------------- */
+/* ---- stack bounds and images for Io/Rtl queries (src/machine/unwind.c) ------------------------------- */
 /* The stack containing sp (the callback stack, a thread's stack): 1 and its [lo, hi), else 0. */
 int bcsim__stack_bounds(bcsim__u64 sp, bcsim__u64 *lo, bcsim__u64 *hi);
 /* The lowest address of the loaded object (module or program) containing pc, or NULL. */
@@ -280,7 +280,7 @@ void *bcsim__module_base(const void *pc);
 unsigned char bcsim__irql_swap(unsigned char irql);
 
 
-/* ---- the KMDF model (src/kmdf.c; include/wdf.h, src/nt/wdf_*.c) -------------------------------
+/* ---- the KMDF model (src/machine/kmdf.c; include/wdf.h, src/nt/wdf_*.c) -------------------------------
  * Framework objects live in the harness: their kind, parent and children, driver references,
  * contexts (nonpaged pool), cleanup and destroy callbacks, and the driver callbacks the PnP and
  * power sequence calls, by role. What a kind needs in Windows types (a DEVICE_OBJECT, a spin

@@ -15,6 +15,7 @@
 #include "dump/dump_format.h"
 #include "dump/dump_writer.h"
 #include "internal.h"
+#include "memory/memory.h"
 
 typedef struct dt_chunk {
     uint32_t type;

@@ -1,5 +1,5 @@
 /*
- * tests/test_auxklib.c — the Auxiliary Kernel-Mode Library (src/auxklib.c, src/nt/auxklib.c;
+ * tests/test_auxklib.c — the Auxiliary Kernel-Mode Library (src/machine/auxklib.c, src/nt/auxklib.c;
  * bugcheck-api.md 10, driver-patterns.md 19): AuxKlibGetBugCheckData's contract (initialize
  * first, right size, only from a bug-check callback: knob auxklib.outside_bugcheck) and
  * AuxKlibQueryModuleInformation's table (the host program, then each loaded driver; PASSIVE_LEVEL).

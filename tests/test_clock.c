@@ -1,5 +1,5 @@
 /*
- * tests/test_clock.c — virtual time (src/clock.c, src/nt/ke_time.c; driver-patterns.md 12):
+ * tests/test_clock.c — virtual time (src/machine/clock.c, src/nt/ke_time.c; driver-patterns.md 12):
  * stalls cost no wall time, the performance counter runs at 10 MHz and advances on every read,
  * the system time, interrupt time and tick count share one base, and the time a callback sees
  * agrees with the dump header's.

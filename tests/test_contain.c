@@ -1,5 +1,5 @@
 /*
- * tests/test_contain.c — containment's signal handling next to other handlers (src/contain.c):
+ * tests/test_contain.c — containment's signal handling next to other handlers (src/verifier/contain.c):
  * a handler installed after bcsim's that hands signals back to bcsim ("upstream", as
  * libFuzzer's SIGSEGV handler does), and bcsim re-installing itself over it, must end in the
  * default action, never in a loop (issue: verdicts, H: `BCSIM_FUZZ_CONTAIN=1 ./fuzzer crash-…`

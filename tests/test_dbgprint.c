@@ -1,5 +1,5 @@
 /*
- * tests/test_dbgprint.c — the debug-output log of src/dbglog.c behind DbgPrint & co.
+ * tests/test_dbgprint.c — the debug-output log of src/machine/dbglog.c behind DbgPrint & co.
  * (src/nt/dbg.c): the machine's log, line delivery to the sink, the component filter and the
  * IRQL findings (dispatcher-model.md 8.2). Driven by tests/drivers/dbgprint_drv.c.
  *
@@ -12,6 +12,7 @@
 #include "drivers/dbgprint_drv.h"
 #include "report/fmt.h"
 #include "internal.h"
+#include "machine/machine.h"
 
 #define MAX_LINES 16
 static char lines[MAX_LINES][600];

@@ -1,8 +1,8 @@
 /*
  * tests/test_devices.c — the device surface crash handlers use (issue 14): PCI configuration
- * space behind HalGetBusDataByOffset / HalSetBusDataByOffset (src/pci.c, scripted by
+ * space behind HalGetBusDataByOffset / HalSetBusDataByOffset (src/machine/pci.c, scripted by
  * bcsim_sim_pci_config() or a scenario's "pci"), processor numbers, and the blue screen's text
- * (Inbv*, src/screen.c) kept in the result.
+ * (Inbv*, src/machine/screen.c) kept in the result.
  *
  * Learn pages: "HalGetBusDataByOffset", "HalSetBusDataByOffset", "HalGetBusData" (the bytes
  * read; 2 and PCI_INVALID_VENDORID for an empty slot, 0 for a bus that does not exist),

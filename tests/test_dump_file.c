@@ -1,5 +1,5 @@
 /*
- * tests/test_dump_file.c — src/dump_file.c: the dump file is created privately beside the
+ * tests/test_dump_file.c — src/dump/dump_file.c: the dump file is created privately beside the
  * target and renamed into place only when complete; every failure (file size limit,
  * unwritable or missing directory, directory or symlink at the target) gives a precise
  * message and leaves nothing behind.

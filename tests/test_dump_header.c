@@ -1,5 +1,5 @@
 /*
- * tests/test_dump_header.c — KeInitializeCrashDumpHeader (src/dump_header.c; wdk-surface.md
+ * tests/test_dump_header.c — KeInitializeCrashDumpHeader (src/dump/dump_header.c; wdk-surface.md
  * 3.17): only DUMP_TYPE_FULL and Flags 0, BufferNeeded 0x2000, and a DUMP_HEADER64 of a complete
  * memory dump of the machine as it is now — with the page-directory base, no exception record,
  * no secondary data — that bcsim's reader accepts.

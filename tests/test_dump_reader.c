@@ -1,5 +1,5 @@
 /*
- * tests/test_dump_reader.c — src/dump_reader.c distrusts every byte (STYLE rule 10): each
+ * tests/test_dump_reader.c — src/dump/dump_reader.c distrusts every byte (STYLE rule 10): each
  * defect of dump-format.md 12.3 and each check of 14 gives a clear error or warning, and no
  * input (truncated anywhere, random corruption) crashes, hangs or reads past the end.
  */

@@ -10,6 +10,7 @@
 #include <xxhash.h>
 #include "bcsim/dump.h"
 #include "internal.h"
+#include "memory/memory.h"
 
 #include <unistd.h>
 

@@ -1,8 +1,8 @@
 /*
- * tests/test_dump_writer.c — src/dump_writer.c: the present-frame set, the secondary-region
+ * tests/test_dump_writer.c — src/dump/dump_writer.c: the present-frame set, the secondary-region
  * framing (dump-format.md 11.2), the page tables (13.4), the header (3-5), both layouts
  * (7, 8) and the chunk stream (dispatcher-model.md 7.7); every dump is read back with
- * src/dump_reader.c and must satisfy the writer contract of dump-format.md 12.2.
+ * src/dump/dump_reader.c and must satisfy the writer contract of dump-format.md 12.2.
  */
 #include "bcsim_test.h"
 #include "dump/dump_file.h"

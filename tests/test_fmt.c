@@ -1,5 +1,5 @@
 /*
- * tests/test_fmt.c — the Windows-semantics formatter of src/fmt.c (wdk-surface.md S16).
+ * tests/test_fmt.c — the Windows-semantics formatter of src/report/fmt.c (wdk-surface.md S16).
  *
  * Learn pages cited: "Format specification syntax: printf and wprintf functions", "Size
  * specification" (h, l, ll, I, I32, I64, w), "printf type field characters" (%p, %S, %C, %Z),

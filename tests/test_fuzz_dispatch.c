@@ -1,5 +1,5 @@
 /*
- * tests/test_fuzz_dispatch.c — the fuzz harness (src/fuzz_dispatch.c, include/bcsim/fuzz.h):
+ * tests/test_fuzz_dispatch.c — the fuzz harness (src/fuzz/fuzz_dispatch.c, include/bcsim/fuzz.h):
  * the input format decodes as fuzz/README.md documents it, an input reaches the callbacks with
  * exactly the fields and guarded buffers it describes, outputs are judged as the phases judge
  * them, the records come back registered after each input, and nothing grows per input. Also
@@ -10,6 +10,7 @@
 #include "bcsim/fuzz.h"
 #include "drivers/fuzz_drv.h"
 #include "internal.h"
+#include "memory/memory.h"
 
 #include <sys/resource.h>
 

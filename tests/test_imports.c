@@ -1,6 +1,6 @@
 /*
  * tests/test_imports.c — a module importing what bcsim does not provide still loads
- * (src/imports.c): each routine import is a stub that reports UNRESOLVED_IMPORT at the driver's
+ * (src/machine/imports.c): each routine import is a stub that reports UNRESOLVED_IMPORT at the driver's
  * call site and returns 0, a data import reads as zeros, UNRESOLVED_IMPORTS (info) lists them
  * once at load; a module whose imports all resolve reports neither. The classification behind
  * `bcsim imports` (implemented, stub, runtime, unresolved) for modules built by the helper or not.

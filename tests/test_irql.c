@@ -1,5 +1,5 @@
 /*
- * tests/test_irql.c — the simulated IRQL (src/irql.c): KeGetCurrentIrql, KeRaiseIrql /
+ * tests/test_irql.c — the simulated IRQL (src/verifier/irql.c): KeGetCurrentIrql, KeRaiseIrql /
  * KeLowerIrql (Ke macros and Kf routines), KeRaiseIrqlToDpcLevel / ToSynchLevel, CR8,
  * _disable/_enable and PAGED_CODE(), with Driver Verifier's subcodes (dispatcher-model.md
  * 8.2, 9.2: 0xC4/0x30 P2 current P3 requested, 0xC4/0x31) and the callback rule of

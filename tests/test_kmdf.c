@@ -1,5 +1,5 @@
 /*
- * tests/test_kmdf.c — the KMDF model (issue 19, src/kmdf.c and src/nt/wdf_*.c) with a KMDF
+ * tests/test_kmdf.c — the KMDF model (issue 19, src/machine/kmdf.c and src/nt/wdf_*.c) with a KMDF
  * driver linked in (tests/drivers/kmdf_drv.c): DriverEntry through EvtDriverUnload in Windows'
  * order, context types, resource lists, cleanup order, the registry and the device description,
  * framework calls inside bug-check callbacks, and the object-misuse findings.
@@ -15,6 +15,7 @@
 #include "bcsim/scenario.h"
 #include "drivers/kmdf_drv.h"
 #include "internal.h"
+#include "memory/memory.h"
 
 static const uint64_t P[4] = { 0, 0, 0, 0 };
 

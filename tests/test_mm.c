@@ -1,5 +1,5 @@
 /*
- * tests/test_mm.c — the memory-manager routines (src/mm.c, src/nt/mm_memory.c, src/nt/mm_mdl.c,
+ * tests/test_mm.c — the memory-manager routines (src/machine/mm.c, src/nt/mm_memory.c, src/nt/mm_mdl.c,
  * src/nt/hal_registers.c): MmIsAddressValid answers from the memory registry (paged pool
  * included, R7 inside callbacks), MmGetPhysicalAddress gives stable, page-consistent synthetic
  * addresses below 2^44 (driver-patterns.md 15), contiguous memory is page aligned and in the

@@ -1,6 +1,6 @@
 /*
- * tests/test_pool.c — the pool routines (src/nt/ex_pool.c over src/pool.c and the arenas of
- * src/memory.c): POOL_FLAGS and POOL_TYPE decoding, failures and raising forms, tags, sizes,
+ * tests/test_pool.c — the pool routines (src/nt/ex_pool.c over src/machine/pool.c and the arenas of
+ * src/memory/memory.c): POOL_FLAGS and POOL_TYPE decoding, failures and raising forms, tags, sizes,
  * alignment, paged vs nonpaged, and Driver Verifier's pool rules (dispatcher-model.md 8.2, 9.2:
  * 0xC4/0x00, 0x01, 0x02, 0x10, 0x11, 0x12).
  *
@@ -11,6 +11,7 @@
 #include "bcsim_test.h"
 #include "drivers/pool_drv.h"
 #include "internal.h"
+#include "memory/memory.h"
 
 #define F_QUOTA 0x1ULL
 #define F_UNINIT 0x2ULL

@@ -1,5 +1,5 @@
 /*
- * tests/test_records.c — the record rules of src/records.c and the list walk of src/walk.c
+ * tests/test_records.c — the record rules of src/dispatcher/records.c and the list walk of src/dispatcher/walk.c
  * (dispatcher-model.md 2-5). Records are registered by a test driver compiled against the
  * shim (tests/drivers/records_drv.c), exactly as a real driver would.
  *
@@ -10,6 +10,8 @@
 #include "bcsim_test.h"
 #include "drivers/records_drv.h"
 #include "internal.h"
+#include "verifier/verifier.h"
+#include "memory/memory.h"
 
 /* Raw views of the records (bugcheck-api.md 5.1/5.2), to corrupt them as a buggy driver would. */
 typedef struct { void *flink, *blink; void *routine; void *buffer; uint32_t length;

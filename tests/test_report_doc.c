@@ -1,5 +1,5 @@
 /*
- * tests/test_report_doc.c — src/report_doc.c (a report read back from its JSON, which the
+ * tests/test_report_doc.c — src/report/report_doc.c (a report read back from its JSON, which the
  * supervising `bcsim run` renders every report from) and sim/channel.c (the frames it arrives
  * in): a bug check of every bundled example survives JSON -> document -> JSON unchanged, the
  * text report from the document is byte for byte the one from the result, malformed input is a

@@ -12,6 +12,7 @@
 #include "bcsim/dump.h"
 #include "drivers/sequence_drv.h"
 #include "internal.h"
+#include "memory/memory.h"
 
 #include <unistd.h>
 

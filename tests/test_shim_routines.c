@@ -12,6 +12,7 @@
 #include "bcsim_test.h"
 #include "drivers/shim_routines_drv.h"
 #include "internal.h"
+#include "verifier/verifier.h"
 
 /* ---- lists ----------------------------------------------------------------------------------- */
 

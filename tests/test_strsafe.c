@@ -9,6 +9,7 @@
 #include "bcsim_test.h"
 #include "drivers/strings_drv.h"
 #include "internal.h"
+#include "verifier/verifier.h"
 
 static void expect_no_failures(int fails)
 {

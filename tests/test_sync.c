@@ -1,6 +1,6 @@
 /*
  * tests/test_sync.c — spin locks, events, waits, delays and fast mutexes on the one simulated
- * processor (src/sync.c, src/nt/ke_spinlock.c, src/nt/ke_sync.c): quiet at the documented
+ * processor (src/machine/sync.c, src/nt/ke_spinlock.c, src/nt/ke_sync.c): quiet at the documented
  * IRQLs, the exact Driver Verifier subcodes otherwise (dispatcher-model.md 8.2, 9.2: 0xC4/0x42,
  * 0x32, 0x35, 0x40, 0x41, 0x80, 0x3B, 0x33, 0x34; 0x121 P1 = 2), R4 inside callbacks, and
  * deadlocks (a held lock, an infinite wait) with and without a watchdog to end them.

@@ -1,5 +1,5 @@
 /*
- * tests/test_unwind.c — stack walks over real frames (src/unwind.c, src/capture.S,
+ * tests/test_unwind.c — stack walks over real frames (src/machine/unwind.c, src/machine/capture.S,
  * src/nt/rtl_stack.c): RtlCaptureStackBackTrace, RtlGetCallersAddress, RtlCaptureContext,
  * RtlLookupFunctionEntry and RtlVirtualUnwind return the driver's own frames and registers, and
  * a walk from a bug-check callback ends (Rip 0) at the simulated kernel stack's base.

@@ -1,5 +1,5 @@
 # gdb/bcsim/break_callback.py -- bcsim's gdb extension, part: bcsim break-callback: stop in the driver routine of the next matching callback.
-# The parts run in order in one namespace (gdb/bcsim_gdb.py; embedded by src/gdb_scripts.S).
+# The parts run in order in one namespace (gdb/bcsim_gdb.py; embedded by src/base/gdb_scripts.S).
 
 import gdb
 
@@ -86,7 +86,7 @@ def _bcsim_after_prologue(addr):
 
 
 class _BcsimHook(gdb.Breakpoint):
-    """Internal breakpoint on bcsim__gdb_callback_hook (src/dispatch.c), called right before
+    """Internal breakpoint on bcsim__gdb_callback_hook (src/dispatcher/dispatch.c), called right before
     every callback. It never stops by itself: on a match it plants a temporary breakpoint
     in the driver's routine, so the stop is in the driver's own function."""
 

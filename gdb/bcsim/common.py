@@ -1,7 +1,7 @@
 # gdb/bcsim/common.py -- bcsim's gdb extension, part: names and tables mirrored from the C side, reading the inferior safely, symbols.
-# The parts run in order in one namespace (gdb/bcsim_gdb.py; embedded by src/gdb_scripts.S).
+# The parts run in order in one namespace (gdb/bcsim_gdb.py; embedded by src/base/gdb_scripts.S).
 #
-# The names below mirror src/names.c, src/irql.c and include/bcsim.h; keep them in step.
+# The names below mirror src/report/names.c, src/verifier/irql.c and include/bcsim.h; keep them in step.
 
 import gdb
 
@@ -73,7 +73,7 @@ def _bcsim_dumpio_name(t):
 
 
 def _bcsim_irql_name(irql):
-    # src/irql.c bcsim__irql_name
+    # src/verifier/irql.c bcsim__irql_name
     names = {0: "PASSIVE_LEVEL", 1: "APC_LEVEL", 2: "DISPATCH_LEVEL", 5: "CMCI_LEVEL",
              13: "CLOCK_LEVEL", 14: "IPI_LEVEL", 15: "HIGH_LEVEL"}
     if irql in names:
@@ -107,7 +107,7 @@ def _bcsim_inferior():
 
 def _bcsim_paged_alias(addr, n):
     """Paged pool is inaccessible to drivers while a bug check runs; the harness reads it
-    through a second mapping (src/memory.c). ptrace usually reads it anyway; this is the
+    through a second mapping (src/memory/memory.c). ptrace usually reads it anyway; this is the
     fallback."""
     try:
         m = gdb.parse_and_eval("'memory.c'::M")

@@ -1,5 +1,5 @@
 # gdb/bcsim/install.py -- bcsim's gdb extension, part: stops inside callbacks, and installing everything.
-# The parts run in order in one namespace (gdb/bcsim_gdb.py; embedded by src/gdb_scripts.S).
+# The parts run in order in one namespace (gdb/bcsim_gdb.py; embedded by src/base/gdb_scripts.S).
 
 import gdb
 

@@ -1,5 +1,5 @@
-# gdb/bcsim/lists.py -- bcsim's gdb extension, part: the callback lists: records, checksums, the walk with src/walk.c's checks, an index.
-# The parts run in order in one namespace (gdb/bcsim_gdb.py; embedded by src/gdb_scripts.S).
+# gdb/bcsim/lists.py -- bcsim's gdb extension, part: the callback lists: records, checksums, the walk with src/dispatcher/walk.c's checks, an index.
+# The parts run in order in one namespace (gdb/bcsim_gdb.py; embedded by src/base/gdb_scripts.S).
 
 import gdb
 
@@ -47,7 +47,7 @@ class _BcsimRecord(object):
 
 
 def _bcsim_checksum_legacy(routine, buffer, length, component):
-    # src/records.c bcsim__checksum_legacy: a 64-bit wrapping sum of the fields.
+    # src/dispatcher/records.c bcsim__checksum_legacy: a 64-bit wrapping sum of the fields.
     return (routine + buffer + length + component) & _BCSIM_U64
 
 
@@ -71,7 +71,7 @@ def _bcsim_list_heads():
 
 
 def _bcsim_walk(head, legacy):
-    """Walks one list as src/walk.c does. Returns (records, problem or None)."""
+    """Walks one list as src/dispatcher/walk.c does. Returns (records, problem or None)."""
     records = []
     if not head:
         return records, None

@@ -1,5 +1,5 @@
 # gdb/bcsim/printers.py -- bcsim's gdb extension, part: pretty-printers: records, ReasonSpecificData structures, GUID, LIST_ENTRY, KIRQL, UNICODE_STRING.
-# The parts run in order in one namespace (gdb/bcsim_gdb.py; embedded by src/gdb_scripts.S).
+# The parts run in order in one namespace (gdb/bcsim_gdb.py; embedded by src/base/gdb_scripts.S).
 
 import gdb
 

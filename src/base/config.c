@@ -1,5 +1,5 @@
 /*
- * src/config.c — bcsim_config_t defaults and the knob table (dispatcher-model.md 10):
+ * src/base/config.c — bcsim_config_t defaults and the knob table (dispatcher-model.md 10):
  * every UNDOC model choice is settable by its spec name, from the CLI (--set) and from
  * JSON scenarios.
  */

@@ -1,5 +1,5 @@
 /*
- * src/gdb_scripts.S — carries bcsim's gdb extension (gdb/bcsim_gdb.py) inside every program
+ * src/base/gdb_scripts.S — carries bcsim's gdb extension (gdb/bcsim_gdb.py) inside every program
  * linked with libbcsim, so gdb loads it by itself (README.md, "Debugging a callback").
  *
  * One entry of a .debug_gdb_scripts section, type 4 (an inline Python script): the byte 4,

@@ -1,5 +1,5 @@
 /*
- * src/outfile.c — bcsim's output files: whole or not at all, and never at the expense of a
+ * src/base/outfile.c — bcsim's output files: whole or not at all, and never at the expense of a
  * file bcsim did not create (see outfile.h for the rules).
  *
  * Why O_TMPFILE first: an unnamed file disappears with the last descriptor, so a run killed

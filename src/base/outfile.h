@@ -1,5 +1,5 @@
 /*
- * src/outfile.h — bcsim's output files (src/outfile.c): the dump, the --json/--tap/--junit
+ * src/base/outfile.h — bcsim's output files (src/base/outfile.c): the dump, the --json/--tap/--junit
  * reports, `bcsim dump --out`. The rule: bcsim never unlinks, truncates or renames over
  * anything it did not create in this run, and an output appears whole or not at all.
  *

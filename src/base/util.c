@@ -1,9 +1,8 @@
 /*
- * src/util.c — small shared mechanics: vector growth, the u64 hash map, FNV-1a,
+ * src/base/util.c — small shared mechanics: vector growth, the u64 hash map, FNV-1a,
  * a string arena for strings that live as long as the simulated machine.
  */
 #include "internal.h"
-#include "fuzz/fuzz_support.h"
 
 #include <stdio.h>
 

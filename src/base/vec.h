@@ -1,5 +1,5 @@
 /*
- * src/vec.h — a growable array, used for every log and table in the harness.
+ * src/base/vec.h — a growable array, used for every log and table in the harness.
  *
  *   BCSIM_VEC(bcsim_call_t) calls = {0};
  *   bcsim_call_t *c = BCSIM_VEC_PUSH(&calls);   // zeroed slot, or NULL when out of memory

@@ -1,5 +1,5 @@
 /*
- * src/bugcheck.c — KeBugCheckEx's engine: the order of events in a bug check
+ * src/dispatcher/bugcheck.c — KeBugCheckEx's engine: the order of events in a bug check
  * (dispatcher-model.md 6), nested bug checks (7.9), POWER_FAILURE_SIMULATE (7.10), and the
  * jump back to the harness's catch point when the machine halts (STYLE rule 8).
  *
@@ -9,34 +9,32 @@
 #include "verifier/contain.h"
 #include "dispatcher/phases.h"
 #include "report/fmt.h"
-#include "fuzz/fuzz_support.h"
+#include "dispatcher/dispatcher.h"
+#include "machine/machine.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-bcsim__run_t bcsim__run;
 static sigjmp_buf *catch_point;
 static BCSIM_VEC(bcsim_result_t *) results;
-static char last_error[512];
-
-void bcsim__set_last_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(last_error, sizeof(last_error), fmt, ap);
-    va_end(ap);
-}
-
-const char *bcsim_last_error(void)
-{
-    return last_error;
-}
 
 /* ---- lifetime ------------------------------------------------------------------------------ */
 
+static void hook_bugcheck(uint32_t code, uint64_t p1, uint64_t p2, uint64_t p3, uint64_t p4,
+                          void *caller)
+{
+    bcsim__bugcheck_from_driver(code, p1, p2, p3, p4, caller);
+}
+
 void bcsim__boot_hooks(void)
 {
+    /* The services the rooms below ask of the dispatcher (base/state.h). */
+    bcsim__hooks.bugcheck = hook_bugcheck;
+    bcsim__hooks.run_driver_code = bcsim__run_driver_code;
+    bcsim__hooks.records_check_unload = bcsim__records_check_unload;
     bcsim__clock_reset();
     bcsim__phases_boot();
 }
@@ -70,7 +68,7 @@ void bcsim__shutdown_hooks(void)
     BCSIM_VEC_FREE(&results);
     run_free();
     catch_point = NULL;
-    bcsim__fuzz_shutdown();
+    bcsim__hook_machine_gone();
     bcsim__phases_shutdown();
     bcsim__ports_shutdown();
     bcsim__sync_shutdown();

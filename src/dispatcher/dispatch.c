@@ -1,5 +1,5 @@
 /*
- * src/dispatch.c — invoking one bug-check callback: at the right IRQL, on the simulated
+ * src/dispatcher/dispatch.c — invoking one bug-check callback: at the right IRQL, on the simulated
  * kernel stack, under containment; recording the call; turning a fault, hang or a lowered
  * IRQL into the finding Windows or Driver Verifier would raise (dispatcher-model.md 7.11,
  * 9.3). Which callbacks run, and with what data, is the phases' business (bugcheck.c,
@@ -7,17 +7,15 @@
  */
 #include "internal.h"
 #include "verifier/contain.h"
+#include "dispatcher/dispatcher.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <time.h>
 
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
-
-bcsim_call_t *bcsim__call(uint32_t idx)
-{
-    return idx < bcsim__run.calls.n ? &bcsim__run.calls.v[idx] : NULL;
-}
 
 uint8_t bcsim__rec_state(const void *rec, bool legacy)
 {

@@ -1,8 +1,11 @@
 /*
- * src/phase_basic.c — legacy callbacks (dispatcher-model.md 7.1) and the reserved reasons
+ * src/dispatcher/phase_basic.c — legacy callbacks (dispatcher-model.md 7.1) and the reserved reasons
  * (7.2).
  */
 #include "dispatcher/phases.h"
+#include "dispatcher/dispatcher.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 /* ---- legacy: Buffer/Length verbatim, BufferStarted then BufferFinished -------------------- */
 

@@ -1,15 +1,18 @@
 /*
- * src/dump.c — the dump phase of a bug check (dispatcher-model.md 6.1) and the KbCallbackDumpIo
+ * src/dispatcher/phase_dump.c — the dump phase of a bug check (dispatcher-model.md 6.1) and the KbCallbackDumpIo
  * stream (7.7): which pages are in the dump, the secondary-data passes, every chunk of the
  * file handed to DumpIo callbacks in file order, then exactly one KbDumpIoComplete.
  *
- * Policy only: the file format is src/dump_writer.c, the file itself src/dump_file.c.
+ * Policy only: the file format is src/dump/dump_writer.c, the file itself src/dump/dump_file.c.
  */
 #include "dispatcher/phases.h"
 #include "verifier/contain.h"
 #include "rsd.h"
 #include "dump/dump_file.h"
 #include "dump/dump_writer.h"
+#include "dispatcher/dispatcher.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <stdio.h>
 #include <stdlib.h>

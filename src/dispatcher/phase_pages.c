@@ -1,5 +1,5 @@
 /*
- * src/phase_pages.c — KbCallbackAddPages and KbCallbackRemovePages (dispatcher-model.md 7.4).
+ * src/dispatcher/phase_pages.c — KbCallbackAddPages and KbCallbackRemovePages (dispatcher-model.md 7.4).
  *
  * Documented: Context NULL before the first call and preserved; Flags zero on entry; exactly
  * one of VIRTUAL/PHYSICAL; Count pages; Count 0 = nothing; ADDITIONAL_RANGES_EXIST = call
@@ -7,6 +7,8 @@
  */
 #include "dispatcher/phases.h"
 #include "rsd.h"
+#include "dispatcher/dispatcher.h"
+#include "memory/memory.h"
 
 #include <stdio.h>
 

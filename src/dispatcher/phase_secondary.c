@@ -1,5 +1,5 @@
 /*
- * src/phase_secondary.c — KbCallbackSecondaryDumpData (dispatcher-model.md 7.5) and
+ * src/dispatcher/phase_secondary.c — KbCallbackSecondaryDumpData (dispatcher-model.md 7.5) and
  * KbCallbackSecondaryMultiPartDumpData (7.6), plus bcsim's built-in producer.
  *
  * Size pass (6.1 step 8b): size requests (OutBuffer NULL), then the multi-part sizing sweep;
@@ -14,6 +14,9 @@
 #include "dispatcher/phases.h"
 #include "rsd.h"
 #include "dump/dump_writer.h"
+#include "dispatcher/dispatcher.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,10 +1,13 @@
 /*
- * src/phase_triage.c — KbCallbackTriageDumpData (dispatcher-model.md 7.3) and the triage
+ * src/dispatcher/phase_triage.c — KbCallbackTriageDumpData (dispatcher-model.md 7.3) and the triage
  * array helpers KeInitializeTriageDumpDataArray / KeAddTriageDumpDataBlock
  * (bugcheck-api.md 11; every check there is bcsim's model).
  */
 #include "dispatcher/phases.h"
 #include "rsd.h"
+#include "dispatcher/dispatcher.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <stdio.h>
 

@@ -1,5 +1,5 @@
 /*
- * src/phases.h — the phases of a bug check (dispatcher-model.md 6-7), one file each:
+ * src/dispatcher/phases.h — the phases of a bug check (dispatcher-model.md 6-7), one file each:
  *   phase_basic.c      legacy callbacks (7.1) and reserved reasons (7.2)
  *   phase_triage.c     KbCallbackTriageDumpData (7.3)
  *   phase_pages.c      KbCallbackAddPages / KbCallbackRemovePages (7.4)
@@ -56,7 +56,7 @@ void bcsim__secondary_shutdown(void);
 void bcsim__dump_blob(const bcsim_guid_t *guid, const void *data, uint64_t size,
                       const char *component);
 
-/* Output validation shared by the phases and the fuzz harness (src/fuzz_dispatch.c), so a
+/* Output validation shared by the phases and the fuzz harness (src/fuzz/fuzz_dispatch.c), so a
  * fuzzed call is judged exactly as a call in a real bug check. */
 enum { BCSIM__SDD_NONE = 0, BCSIM__SDD_OK = 1, BCSIM__SDD_INVALID = 2 };
 /* SecondaryDumpData output (7.5 size pass steps 3-6, data pass step 4); why/paged on INVALID. */

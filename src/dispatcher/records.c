@@ -1,5 +1,5 @@
 /*
- * src/records.c — KeRegister/KeDeregister BugCheck(Reason)Callback: the record rules,
+ * src/dispatcher/records.c — KeRegister/KeDeregister BugCheck(Reason)Callback: the record rules,
  * checksums and list insertion exactly as dispatcher-model.md 2-3 models them.
  *
  * Return values are Windows' (STYLE rule 7); every misuse is a finding on the side.
@@ -8,6 +8,9 @@
  * reported instead of crashing the harness.
  */
 #include "internal.h"
+#include "dispatcher/dispatcher.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #define KIND_LEGACY 1
 #define KIND_REASON 2

@@ -1,21 +1,24 @@
 /*
- * src/sim.c — the simulated machine's lifetime: boot, reboot, shutdown; the list heads and
+ * src/dispatcher/sim.c — the simulated machine's lifetime: boot, reboot, shutdown; the list heads and
  * KiBugCheckData in bcsim OS memory; iteration over the callback lists for tests, reports
  * and the gdb extension.
  */
 #include "internal.h"
 #include "machine/kmdf.h"
 #include "report/fmt.h"
+#include "dispatcher/dispatcher.h"
+#include "machine/machine.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
-bcsim__machine_t bcsim__m;
 struct bcsim_sim {
     int unused;
 };
 static struct bcsim_sim the_sim;
-struct bcsim_sim *bcsim__sim;
+static struct bcsim_sim *bcsim__sim;
 
 /* KiBugCheckData (src/nt/ke_data.c) points here once the machine boots. */
 extern unsigned long long *KiBugCheckData;

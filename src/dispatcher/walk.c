@@ -1,5 +1,5 @@
 /*
- * src/walk.c — one pass over one callback list (dispatcher-model.md 4).
+ * src/dispatcher/walk.c — one pass over one callback list (dispatcher-model.md 4).
  *
  * A structural fault (misaligned node, unreadable record, Blink mismatch, cycle) ends the
  * pass; an ineligible record (State, checksum, reason, routine) is skipped. The successor
@@ -7,6 +7,9 @@
  * or register a new one, while the walk is running (4.3).
  */
 #include "internal.h"
+#include "dispatcher/dispatcher.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 bool bcsim__walk_node_ok(const bcsim__list_t *node, const bcsim__list_t *prev, bool legacy)
 {

@@ -1,6 +1,6 @@
 /*
- * src/dump_file.c — the dump file: sparse sequential writes into an output file of
- * src/outfile.c (an unnamed file beside the target, linked into place when complete), or into
+ * src/dump/dump_file.c — the dump file: sparse sequential writes into an output file of
+ * src/base/outfile.c (an unnamed file beside the target, linked into place when complete), or into
  * a descriptor a supervising process gave (it publishes the file itself); see dump_file.h.
  *
  * Why not write the target directly: a failure (full disk, file size limit, a nested bug

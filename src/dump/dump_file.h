@@ -1,5 +1,5 @@
 /*
- * src/dump_file.h — the dump file on disk: written to an output file of src/outfile.h (an
+ * src/dump/dump_file.h — the dump file on disk: written to an output file of src/base/outfile.h (an
  * unnamed file in the target's directory, linked over the target only when complete or, on
  * request, when deliberately kept partial), or into a descriptor a supervising process
  * created and publishes itself. A failure never leaves a file behind.

@@ -1,5 +1,5 @@
 /*
- * src/dump_format.h — the on-disk layout of the Windows 64-bit kernel crash dump bcsim
+ * src/dump/dump_format.h — the on-disk layout of the Windows 64-bit kernel crash dump bcsim
  * writes and reads (shared/spec/dump-format.md). Harness world: <stdint.h> only.
  *
  * Every structure is the exact little-endian byte layout of the file; offsets are asserted
@@ -80,7 +80,6 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "dump structures are l
 /* ---- paging (spec 13) ----------------------------------------------------------------- */
 #define BCSIM__PML4_PFN 0x1ADULL                /* PML4 at PA 0x1AD000: both volatility3 windows */
 #define BCSIM__PML4_SELF_INDEX 0x1EDu           /* self-map entry: VA 0xFFFFF680'00000000.. */
-#define BCSIM__PFN_DATA_BASE 0x10000ULL         /* first frame memory.c hands out */
 #define BCSIM__DMP_DTB (BCSIM__PML4_PFN << 12)
 
 #define BCSIM__PTE_P 0x1ULL

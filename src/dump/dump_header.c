@@ -1,8 +1,8 @@
 /*
- * src/dump_header.c — KeInitializeCrashDumpHeader's header (wdk-surface.md 3.17; Learn:
+ * src/dump/dump_header.c — KeInitializeCrashDumpHeader's header (wdk-surface.md 3.17; Learn:
  * KeInitializeCrashDumpHeader): the 0x2000-byte DUMP_HEADER64 of a complete memory dump
  * (DumpType 1) of the simulated machine as it is now, made by the dump writer
- * (src/dump_writer.h). Learn: only DUMP_TYPE_FULL and Flags 0 are valid; the header holds the
+ * (src/dump/dump_writer.h). Learn: only DUMP_TYPE_FULL and Flags 0 are valid; the header holds the
  * system page directory base, no exception record and no secondary dump data.
  *
  * "All physical memory" in bcsim is every frame the memory registry has handed out (driver
@@ -12,6 +12,7 @@
 #include "verifier/contain.h"
 #include "dump/dump_format.h"
 #include "dump/dump_writer.h"
+#include "memory/memory.h"
 
 #define DUMP_TYPE_FULL 1u
 #define HEADER_BYTES 0x2000u

@@ -1,5 +1,5 @@
 /*
- * src/dump_reader.c — the dump reader (include/bcsim/dump.h): dump-format.md 14 and 12.3.
+ * src/dump/dump_reader.c — the dump reader (include/bcsim/dump.h): dump-format.md 14 and 12.3.
  *
  * Rules kept throughout (STYLE rule 10):
  *  - every value from the file is untrusted; offsets and sizes are 64-bit and every sum or

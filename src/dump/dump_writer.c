@@ -1,5 +1,5 @@
 /*
- * src/dump_writer.c — the Windows 64-bit kernel dump, written as a stream of page-multiple
+ * src/dump/dump_writer.c — the Windows 64-bit kernel dump, written as a stream of page-multiple
  * chunks (dump-format.md 1-8, 11, 13; dispatcher-model.md 7.7 for the chunking).
  *
  * Invariants:
@@ -19,6 +19,7 @@
 
 #include "dump/dump_format.h"
 #include "internal.h"
+#include "memory/memory.h"
 
 #include <stdio.h>
 #include <stdlib.h>

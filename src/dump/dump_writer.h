@@ -1,9 +1,9 @@
 /*
- * src/dump_writer.h — the mechanics of writing a Windows 64-bit kernel dump
+ * src/dump/dump_writer.h — the mechanics of writing a Windows 64-bit kernel dump
  * (shared/spec/dump-format.md): a set of present page frames, the secondary-region layout
  * and a streaming writer that hands every chunk of the file, in file order, to a sink.
  *
- * Policy (which pages, which callbacks, DumpIo) is src/dump.c's; this file decides only
+ * Policy (which pages, which callbacks, DumpIo) is src/dispatcher/phase_dump.c's; this file decides only
  * how bytes are laid out. Memory use is the present-frame bitset, the synthesized page
  * tables and one chunk buffer: it does not grow with the amount of page data.
  *

@@ -1,5 +1,5 @@
 /*
- * src/fuzz_dispatch.c — one fuzz input through the dispatcher (include/bcsim/fuzz.h): the
+ * src/fuzz/fuzz_dispatch.c — one fuzz input through the dispatcher (include/bcsim/fuzz.h): the
  * machine as during a bug check, the real list walk, the real guarded OS structures, the
  * phases' own output validation; and the records put back afterwards, so the next input
  * starts from the same registered records. Memory does not grow per input: the call log,
@@ -11,8 +11,10 @@
  */
 #include "dispatcher/phases.h"
 #include "verifier/contain.h"
-#include "fuzz/fuzz_support.h"
 #include "bcsim/fuzz.h"
+#include "dispatcher/dispatcher.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -309,12 +311,24 @@ static bcsim__list_t *list_head(uint32_t list)
          : list == BCSIM_LIST_PAGES ? bcsim__m.lists.pages : bcsim__m.lists.reason;
 }
 
+/* The machine goes away (hook machine_gone): forget its records, buffers and snapshots. */
+static void machine_gone(void)
+{
+    snapshots_free();
+    BCSIM_VEC_FREE(&F.recs);
+    free(io_shadow);
+    io_shadow = NULL;
+    io_shadow_size = 0;
+    memset(&F, 0, sizeof(F));   /* the OS buffer (elsewhere) went with the machine */
+}
+
 int bcsim_fuzz_setup(bcsim_sim_t *sim, const bcsim_fuzz_options_t *opts)
 {
     if (!sim || !bcsim__m.alive)
         return BCSIM_EINVAL;
     if (bcsim__m.halted || bcsim__m.depth)
         return BCSIM_ESTATE;
+    bcsim__hooks.machine_gone = machine_gone;
     BCSIM_VEC_FREE(&F.recs);
     memset(F.per_list, 0, sizeof(F.per_list));
     F.opt = opts ? *opts : (bcsim_fuzz_options_t){ 0 };
@@ -359,16 +373,6 @@ int bcsim_fuzz_setup(bcsim_sim_t *sim, const bcsim_fuzz_options_t *opts)
     F.mark = bcsim__strings_mark(48 * 1024);
     F.ready = true;
     return 0;
-}
-
-void bcsim__fuzz_shutdown(void)
-{
-    snapshots_free();
-    BCSIM_VEC_FREE(&F.recs);
-    free(io_shadow);
-    io_shadow = NULL;
-    io_shadow_size = 0;
-    memset(&F, 0, sizeof(F));   /* the OS buffer (elsewhere) went with the machine */
 }
 
 uint32_t bcsim_fuzz_reasons(int32_t *reasons, uint32_t max)

@@ -1,5 +1,5 @@
 /*
- * src/auxklib.c — the Auxiliary Kernel-Mode Library's answers (bugcheck-api.md 10,
+ * src/machine/auxklib.c — the Auxiliary Kernel-Mode Library's answers (bugcheck-api.md 10,
  * driver-patterns.md 8 and 19): the bug-check code for callbacks, the loaded-module table.
  *
  * Model (UNDOC, dispatcher-model.md 10 knob auxklib.outside_bugcheck):
@@ -11,6 +11,7 @@
  */
 #include "internal.h"
 #include "verifier/contain.h"
+#include "verifier/verifier.h"
 
 #include <stdio.h>
 #include <unistd.h>

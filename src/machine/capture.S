@@ -1,7 +1,7 @@
 /*
- * src/capture.S — the registers of driver code as it is: RtlCaptureContext (Learn: "retrieves
+ * src/machine/capture.S — the registers of driver code as it is: RtlCaptureContext (Learn: "retrieves
  * a context record in the context of the caller") and bcsim__capture_regs, the starting point of
- * bcsim's stack walks (src/unwind.c). Both describe the caller right after the call returns:
+ * bcsim's stack walks (src/machine/unwind.c). Both describe the caller right after the call returns:
  * Rip is the return address, Rsp the caller's stack pointer once the return address is popped,
  * every other register as it was at the call. Only assembly can capture that exactly.
  *

@@ -1,5 +1,5 @@
 /*
- * src/clock.c — the virtual clock (the verifier issue: "stall loops run instantly and
+ * src/machine/clock.c — the virtual clock (the verifier issue: "stall loops run instantly and
  * deterministically"; driver-patterns.md 12). Interrupt time counts 100 ns units since boot;
  * the performance counter runs at 10 MHz on the same time base, so its value is the interrupt
  * time. Reading any clock advances it by 1 us, so loops that poll it without stalling still
@@ -10,34 +10,9 @@
 #include "internal.h"
 #include "verifier/contain.h"
 
-/* Boot time of the simulated machine: 2026-01-01T00:00:00Z as a FILETIME. */
-#define BOOT_FILETIME (1767225600ULL * 10000000ULL + 116444736000000000ULL)
 #define QPC_FREQUENCY 10000000ULL      /* 10 MHz: one count per 100 ns */
 #define TIME_INCREMENT 156250ULL       /* 15.625 ms per clock tick, Windows' default */
 #define READ_COST 10ULL                /* 1 us per clock read */
-
-static uint64_t now;
-
-uint64_t bcsim__clock_now_100ns(void)
-{
-    return now;
-}
-
-void bcsim__clock_advance_100ns(uint64_t d)
-{
-    now = d > UINT64_MAX - now ? UINT64_MAX : now + d;
-    bcsim__progress++;
-}
-
-void bcsim__clock_reset(void)
-{
-    now = 0;
-}
-
-uint64_t bcsim__clock_system_time(void)
-{
-    return BOOT_FILETIME + now;
-}
 
 bcsim__u64 bcsim__clock_read(enum bcsim__clock_id which)
 {
@@ -50,11 +25,11 @@ bcsim__u64 bcsim__clock_read(enum bcsim__clock_id which)
         break;
     }
     bcsim__clock_advance_100ns(READ_COST);
-    uint64_t t = now;
+    uint64_t t = bcsim__clock_now_100ns();
     bcsim__watchdog_virtual_check();
     switch (which) {
     case BCSIM__CLOCK_SYSTEM_TIME:
-        return BOOT_FILETIME + t;
+        return bcsim__clock_system_time();
     case BCSIM__CLOCK_TICK_COUNT:
         return t / TIME_INCREMENT;
     case BCSIM__CLOCK_PERFORMANCE:

@@ -1,5 +1,5 @@
 /*
- * src/dbglog.c — the debug-output log behind DbgPrint, DbgPrintEx, vDbgPrintEx(WithPrefix)
+ * src/machine/dbglog.c — the debug-output log behind DbgPrint, DbgPrintEx, vDbgPrintEx(WithPrefix)
  * and KdPrint(Ex): the machine's text log, the component filter, the line sink, and the IRQL
  * findings of dispatcher-model.md 8.2.
  *
@@ -20,6 +20,8 @@
  */
 #include "report/fmt.h"
 #include "internal.h"
+#include "machine/machine.h"
+#include "verifier/verifier.h"
 
 /* Component IDs beyond this have no mask of their own (only the system-wide mask applies). */
 #define COMPONENTS 256u

@@ -1,5 +1,5 @@
 /*
- * src/driver.c — driver images and their lifetime: loading a module built with
+ * src/machine/driver.c — driver images and their lifetime: loading a module built with
  * bcsim_add_driver() (or attaching one linked into the program), DriverEntry with a
  * simulated DRIVER_OBJECT, DriverUnload and the records-left-behind check (R11).
  *
@@ -10,6 +10,9 @@
 #include "verifier/contain.h"
 #include "machine/kmdf.h"
 #include "machine/imports.h"
+#include "machine/machine.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <dlfcn.h>
 #include <elf.h>
@@ -19,93 +22,14 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-/* ---- images ------------------------------------------------------------------------------ */
-
-const bcsim__image_t *bcsim__image_get(int32_t idx)
-{
-    return idx >= 0 && (size_t)idx < bcsim__m.images.n ? &bcsim__m.images.v[idx] : NULL;
-}
-
-int32_t bcsim__image_of(uint64_t addr)
-{
-    /* Driver modules first: the host program's range may be large but never overlaps them. */
-    for (size_t i = 0; i < bcsim__m.images.n; i++) {
-        const bcsim__image_t *im = &bcsim__m.images.v[i];
-        if (addr >= im->base && addr < im->end)
-            return (int32_t)i;
-    }
-    return -1;
-}
-
-typedef struct find_ctx {
-    uint64_t addr;
-    int32_t image;
-    bool found;
-    uint64_t lo, hi;
-    bool host;
-} find_ctx_t;
-
-static int register_segments(struct dl_phdr_info *info, size_t size, void *arg)
-{
-    (void)size;
-    find_ctx_t *c = arg;
-    bool contains = false;
-    for (int i = 0; i < info->dlpi_phnum; i++) {
-        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-        if (ph->p_type != PT_LOAD)
-            continue;
-        uint64_t s = info->dlpi_addr + ph->p_vaddr, e = s + ph->p_memsz;
-        if (c->addr >= s && c->addr < e)
-            contains = true;
-    }
-    if (!contains)
-        return 0;
-    c->lo = UINT64_MAX;
-    c->hi = 0;
-    for (int i = 0; i < info->dlpi_phnum; i++) {
-        const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-        if (ph->p_type != PT_LOAD)
-            continue;
-        uint64_t s = info->dlpi_addr + ph->p_vaddr, e = s + ph->p_memsz;
-        uint32_t flags = BCSIM__MF_DUMP | BCSIM__MF_IMAGE | ((ph->p_flags & PF_X) ? BCSIM__MF_EXEC : 0);
-        bcsim__mem_register(s, e, BCSIM__MEM_NONPAGED, flags, c->image,
-                            c->host ? "host image" : "driver image");
-        c->lo = BCSIM_MIN(c->lo, BCSIM_PAGE_ROUND_DOWN(s));
-        c->hi = BCSIM_MAX(c->hi, BCSIM_PAGE_ROUND_UP(e));
-    }
-    c->found = true;
-    return 1;
-}
-
-int32_t bcsim__image_register_object(const char *name, const char *path, uint64_t any_addr,
-                                     void *handle, bool host)
-{
-    int32_t idx = (int32_t)bcsim__m.images.n;
-    bcsim__image_t *im = BCSIM_VEC_PUSH(&bcsim__m.images);
-    if (!im)
-        return -1;
-    find_ctx_t c = { .addr = any_addr, .image = idx, .host = host };
-    dl_iterate_phdr(register_segments, &c);
-    im = &bcsim__m.images.v[idx];
-    if (!c.found) {
-        bcsim__m.images.n--;
-        return -1;
-    }
-    im->name = bcsim__strdup(name);
-    im->path = bcsim__strdup(path);
-    im->base = c.lo;
-    im->end = c.hi;
-    im->handle = handle;
-    im->host = host;
-    bcsim__symbolize_invalidate();
-    return idx;
-}
+/* ---- the images' lifetime (the registry is src/memory/images.c) ---------------------------- */
 
 int bcsim__images_init(void)
 {
     /* The program itself: drivers linked into a test, and bcsim's own globals. */
     if (bcsim__image_register_object("host", "", (uint64_t)&bcsim__images_init, NULL, true) < 0)
         return BCSIM_EINTERNAL;
+    bcsim__symbolize_invalidate();
     /* The main thread's stack: a record there is "on a stack" (dispatcher-model.md 8.3). */
     pthread_attr_t a;
     if (pthread_getattr_np(pthread_self(), &a) == 0) {
@@ -163,7 +87,7 @@ static const char *basename_noext(const char *path)
 static int run_driver_entry(bcsim_driver_t *d, void *entry)
 {
     entry_args_t a = { .entry = entry, .drvobj = d->driver_object, .regpath = d->registry_path };
-    int rc = bcsim__run_driver_code(call_entry, &a, "DriverEntry", d->name, entry);
+    int rc = bcsim__hook_run_driver_code(call_entry, &a, "DriverEntry", d->name, entry);
     if (rc)
         return rc;
     d->status = a.status;
@@ -179,10 +103,12 @@ static int attach(const char *name, const char *path, void *entry, void *handle,
     /* A module already known (loaded before, or the host program for a driver linked into
      * a test) keeps its image; a new module gets its segments registered. */
     int32_t image = bcsim__image_of((uint64_t)entry);
-    if (image < 0)
+    if (image < 0) {
         image = bcsim__image_register_object(name, path, (uint64_t)entry, handle, false);
-    if (image < 0)
-        return BCSIM_EINTERNAL;
+        if (image < 0)
+            return BCSIM_EINTERNAL;
+        bcsim__symbolize_invalidate();   /* the new module's symbols */
+    }
     const bcsim__image_t *im = bcsim__image_get(image);
 
     bcsim_driver_t *d = calloc(1, sizeof(*d));
@@ -215,13 +141,13 @@ static int attach(const char *name, const char *path, void *entry, void *handle,
         return rc;
     if (d->status < 0) {
         /* A failed DriverEntry: Windows unloads the image without calling DriverUnload (a KMDF
-         * driver's WDFDRIVER is deleted first: src/kmdf.c). */
+         * driver's WDFDRIVER is deleted first: src/machine/kmdf.c). */
         int krc = bcsim__kmdf_driver_entry_failed(d);
-        bcsim__records_check_unload(image);
+        bcsim__hook_records_check_unload(image);
         d->unloaded = true;
         return krc ? krc : BCSIM_EDRIVER;
     }
-    /* A KMDF driver: the PnP manager adds and starts its device (src/kmdf.c). */
+    /* A KMDF driver: the PnP manager adds and starts its device (src/machine/kmdf.c). */
     return bcsim__kmdf_driver_loaded(d);
 }
 
@@ -249,7 +175,7 @@ int bcsim_driver_load(bcsim_sim_t *sim, const char *path, const char *registry_p
         return BCSIM_ENOENT;
     if (bcsim__m.halted)
         return BCSIM_ESTATE;
-    /* Decided from the file before any of its code runs (src/elfcheck.c). */
+    /* Decided from the file before any of its code runs (src/machine/elfcheck.c). */
     char why[512];
     int rc = bcsim__elf_check_driver(path, why, sizeof(why));
     if (rc) {
@@ -259,7 +185,7 @@ int bcsim_driver_load(bcsim_sim_t *sim, const char *path, const char *registry_p
     bcsim__imports_bind(path);      /* stubs for the imports bcsim does not provide */
     const char *name = basename_noext(path);
     open_args_t oa = { .path = path };
-    rc = bcsim__run_driver_code(call_dlopen, &oa, "static constructors", name, NULL);
+    rc = bcsim__hook_run_driver_code(call_dlopen, &oa, "static constructors", name, NULL);
     if (rc)
         return rc;    /* a constructor bug-checked (a fault in it is an unhandled exception) */
     void *h = oa.handle;
@@ -313,16 +239,16 @@ int bcsim_driver_unload(bcsim_sim_t *sim, bcsim_driver_t *drv)
     drv->unload = bcsim__nt_driver_unload_routine(drv->driver_object);
     if (!drv->unload)
         return BCSIM_ENOUNLOAD;   /* Windows cannot unload it: nothing to check */
-    /* A KMDF driver's devices are removed before its DriverUnload runs (src/kmdf.c). */
+    /* A KMDF driver's devices are removed before its DriverUnload runs (src/machine/kmdf.c). */
     int rc = bcsim__kmdf_driver_unloading(drv);
     if (rc)
         return rc;
     entry_args_t a = { .entry = drv->unload, .drvobj = drv->driver_object };
-    rc = bcsim__run_driver_code(call_unload, &a, "DriverUnload", drv->name, drv->unload);
+    rc = bcsim__hook_run_driver_code(call_unload, &a, "DriverUnload", drv->name, drv->unload);
     if (rc)
         return rc;
     drv->unloaded = true;
-    bcsim__records_check_unload(drv->image);
+    bcsim__hook_records_check_unload(drv->image);
     const bcsim__image_t *im = bcsim__image_get(drv->image);
     if (im && !im->host) {
         bcsim__mem_reclassify_image(drv->image, BCSIM__MEM_FREED);

@@ -1,5 +1,5 @@
 /*
- * src/elfcheck.c — is a file a bcsim driver module? Decided from the ELF file alone, with
+ * src/machine/elfcheck.c — is a file a bcsim driver module? Decided from the ELF file alone, with
  * libelf, before dlopen() maps it and runs any of its code (its static constructors run
  * inside dlopen): a module that is not a driver must not execute.
  *
@@ -12,6 +12,7 @@
  * a string, a function, a .bss variable or another version of that name is refused by name.
  */
 #include "internal.h"
+#include "machine/machine.h"
 
 #include <errno.h>
 #include <fcntl.h>

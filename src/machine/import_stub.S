@@ -1,5 +1,5 @@
 /*
- * src/import_stub.S — the common body of the stubs src/imports.c generates for a driver's
+ * src/machine/import_stub.S — the common body of the stubs src/machine/imports.c generates for a driver's
  * unresolved imports. A stub loads its index into %rax and jumps here with the driver's return
  * address on top of the stack: report it (bcsim__unresolved_called(index, return address)),
  * then return 0 in every return register (rax, rdx, xmm0) to the driver.

@@ -1,5 +1,5 @@
 /*
- * src/imports.c — a driver module's kernel imports, and stubs for the ones bcsim does not
+ * src/machine/imports.c — a driver module's kernel imports, and stubs for the ones bcsim does not
  * provide (issue 14; README "Compiling real drivers").
  *
  * Real drivers declare undocumented kernel exports by hand (HalDisplayString,
@@ -14,7 +14,7 @@
  *
  *   - a routine (called through the PLT, through a GOT slot a call instruction reads, or
  *     declared a function in the module's debug information) is a 32-byte stub: "movabs $index, %rax; movabs $bcsim__unresolved_thunk, %r11; jmp *%r11".
- *     The thunk (src/import_stub.S) reports UNRESOLVED_IMPORT at the driver's call site
+ *     The thunk (src/machine/import_stub.S) reports UNRESOLVED_IMPORT at the driver's call site
  *     (its return address) and returns 0;
  *   - a data import (only read through the GOT, and not known to be a function) points at 256
  *     zeroed bytes of its own.
@@ -26,6 +26,7 @@
  */
 #include "internal.h"
 #include "machine/imports.h"
+#include "verifier/verifier.h"
 
 #include <dlfcn.h>
 #include <dwarf.h>
@@ -57,7 +58,7 @@ static struct {
     } last;
 } I;
 
-void bcsim__unresolved_thunk(void);         /* src/import_stub.S */
+void bcsim__unresolved_thunk(void);         /* src/machine/import_stub.S */
 void bcsim__unresolved_called(uint64_t index, uint64_t return_address);
 
 static bool in_stub_object(uint64_t addr)

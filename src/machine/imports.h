@@ -1,5 +1,5 @@
 /*
- * src/imports.h — a driver module's kernel imports (src/imports.c): what each undefined symbol
+ * src/machine/imports.h — a driver module's kernel imports (src/machine/imports.c): what each undefined symbol
  * of the module resolves to in bcsim, and stubs for the ones bcsim does not provide.
  */
 #ifndef BCSIM_IMPORTS_H

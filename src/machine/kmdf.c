@@ -1,5 +1,5 @@
 /*
- * src/kmdf.c — the Kernel-Mode Driver Framework as a KMDF driver sees it from DriverEntry to
+ * src/machine/kmdf.c — the Kernel-Mode Driver Framework as a KMDF driver sees it from DriverEntry to
  * EvtDriverUnload: framework objects and their lifetimes, the simulated PnP device with its
  * hardware resources and registry values, and the PnP/power sequence in Windows' order.
  *
@@ -31,6 +31,8 @@
  */
 #include "machine/kmdf.h"
 #include "verifier/contain.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -342,8 +344,8 @@ static int call(wdf_obj_t *o, uint32_t ev, void *fn, void *a, void *b, void *c, 
     if (contained) {
         char what[96];
         snprintf(what, sizeof(what), "%s (%s)", event_names[ev], bcsim__symbol_name((uint64_t)fn));
-        rc = bcsim__run_driver_code(invoke_thunk, &args, bcsim__strdup(what),
-                                    o->drv ? o->drv->name : NULL, fn);
+        rc = bcsim__hook_run_driver_code(invoke_thunk, &args, bcsim__strdup(what),
+                                         o->drv ? o->drv->name : NULL, fn);
     } else {
         invoke_thunk(&args);
     }
@@ -1027,8 +1029,9 @@ static void delete_thunk(void *p)
 static int delete_contained(wdf_obj_t *o)
 {
     delete_args_t a = { o };
-    return bcsim__run_driver_code(delete_thunk, &a, "the framework's deletion of an object (cleanup callbacks)",
-                                  o->drv ? o->drv->name : NULL, o->cleanup);
+    return bcsim__hook_run_driver_code(delete_thunk, &a,
+                                       "the framework's deletion of an object (cleanup callbacks)",
+                                       o->drv ? o->drv->name : NULL, o->cleanup);
 }
 
 static int remove_device(wdf_obj_t *dev)

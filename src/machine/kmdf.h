@@ -1,5 +1,5 @@
 /*
- * src/kmdf.h — the KMDF model's hooks into the rest of the harness (src/kmdf.c): driver loading
+ * src/machine/kmdf.h — the KMDF model's hooks into the rest of the harness (src/machine/kmdf.c): driver loading
  * and unloading call them, the machine's shutdown forgets the model. The entry points the shim
  * world uses are in bridge.h ("the KMDF model"); the public ones in bcsim.h ("The simulated
  * device").

@@ -1,5 +1,5 @@
 /*
- * src/lookups.c — what drivers looked up through MmGetSystemRoutineAddress
+ * src/machine/lookups.c — what drivers looked up through MmGetSystemRoutineAddress
  * (wdk-surface.md 3.13). For now a pair of counters: resolved and unresolved names.
  */
 #include "internal.h"

@@ -1,5 +1,5 @@
 /*
- * src/mm.c — the memory manager's policy behind the Mm routines (src/nt/mm_memory.c,
+ * src/machine/mm.c — the memory manager's policy behind the Mm routines (src/nt/mm_memory.c,
  * src/nt/mm_mdl.c): address validity from the memory registry (R7), synthetic physical
  * addresses (dump-format.md 13, driver-patterns.md 15), physically contiguous memory, pages
  * for MDLs, I/O-space mappings.
@@ -16,11 +16,14 @@
  *   - MmMapIoSpace creates modelled device memory (class MMIO, never dumped) and remembers the
  *     physical address the driver gave, so MmGetPhysicalAddress/MmGetVirtualForPhysical
  *     translate it back. Plain loads and stores on it are not logged; READ/WRITE_REGISTER_*
- *     are (src/ports.c).
+ *     are (src/machine/ports.c).
  */
 #include "internal.h"
 #include "verifier/contain.h"
 #include "rsd.h"
+#include "machine/machine.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <stdio.h>
 

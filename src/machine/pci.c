@@ -1,6 +1,6 @@
 /*
- * src/pci.c — PCI configuration space behind HalGetBusDataByOffset / HalSetBusDataByOffset
- * (src/nt/hal_pci.c), scripted by the test or scenario like the port model (src/ports.c).
+ * src/machine/pci.c — PCI configuration space behind HalGetBusDataByOffset / HalSetBusDataByOffset
+ * (src/nt/hal_pci.c), scripted by the test or scenario like the port model (src/machine/ports.c).
  *
  * Learn (ntddk.h): the return value is the number of bytes read from (or written to)
  * configuration space; PCIConfiguration is the only bus data type still supported; the bus
@@ -12,6 +12,7 @@
  * modelled). Functions persist across reboots of one machine; bcsim_sim_destroy() clears them.
  */
 #include "internal.h"
+#include "machine/machine.h"
 
 #include <stdlib.h>
 

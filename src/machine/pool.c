@@ -1,14 +1,16 @@
 /*
- * src/pool.c — pool allocation policy behind ExAllocatePool*, ExFreePool* and the
+ * src/machine/pool.c — pool allocation policy behind ExAllocatePool*, ExFreePool* and the
  * allocating Rtl routines: the IRQL rules Driver Verifier enforces (dispatcher-model.md 8.2,
  * 9.2: 0xC4 subcodes 0x00, 0x01, 0x02, 0x10, 0x11, 0x12), frees of what was never allocated
- * or already freed. The arenas themselves are src/memory.c.
+ * or already freed. The arenas themselves are src/memory/memory.c.
  *
  * A call that breaks a rule still does what the routine does (the allocation is made, the
  * block is freed): the finding records what Driver Verifier would have raised; the verifier
  * knob verifier.bugcheck_on decides whether bcsim raises it too.
  */
 #include "internal.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <stdio.h>
 

@@ -1,5 +1,5 @@
 /*
- * src/ports.c — the device model behind READ/WRITE_PORT_* and READ/WRITE_REGISTER_*
+ * src/machine/ports.c — the device model behind READ/WRITE_PORT_* and READ/WRITE_REGISTER_*
  * (driver-patterns.md 13): every access is logged with its IRQL and the callback it
  * happened in; reads return scripted values (per address, in order; after the script,
  * the last value again; unscripted ports read as all ones, like an absent ISA device).
@@ -11,6 +11,8 @@
  */
 #include "internal.h"
 #include "verifier/contain.h"
+#include "machine/machine.h"
+#include "verifier/verifier.h"
 
 #include <stdlib.h>
 

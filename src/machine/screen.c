@@ -1,10 +1,11 @@
 /*
- * src/screen.c — the blue screen's text: what drivers display with InbvDisplayString
+ * src/machine/screen.c — the blue screen's text: what drivers display with InbvDisplayString
  * (src/nt/inbv.c) while the machine crashes, kept for the report as the screen's contents
  * (bcsim_result_t.screen). InbvResetDisplay clears it; InbvEnableDisplayString(FALSE) stops
  * text from reaching it. A reboot starts with an empty, enabled screen.
  */
 #include "internal.h"
+#include "machine/machine.h"
 
 static struct {
     BCSIM_VEC(char) text;

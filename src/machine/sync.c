@@ -1,5 +1,5 @@
 /*
- * src/sync.c — spin locks, events, waits, delays and fast mutexes on the one simulated
+ * src/machine/sync.c — spin locks, events, waits, delays and fast mutexes on the one simulated
  * processor (dispatcher-model.md 8.1 R4, 8.2, 9.2; driver-patterns.md 17).
  *
  * State lives where Windows keeps it: the KSPIN_LOCK word (0 free, non-zero held), the
@@ -16,6 +16,8 @@
  */
 #include "internal.h"
 #include "verifier/contain.h"
+#include "machine/machine.h"
+#include "verifier/verifier.h"
 
 #include <stdio.h>
 

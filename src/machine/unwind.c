@@ -1,5 +1,5 @@
 /*
- * src/unwind.c — stack walks over real frames: the calling chain behind
+ * src/machine/unwind.c — stack walks over real frames: the calling chain behind
  * RtlCaptureStackBackTrace / RtlWalkFrameChain / RtlGetCallersAddress, and the one-frame step
  * behind RtlLookupFunctionEntry / RtlVirtualUnwind (src/nt/rtl_stack.c).
  *
@@ -7,23 +7,25 @@
  * RUNTIME_FUNCTION entries and their UNWIND_INFO; a bcsim driver module is an ELF object
  * whose equivalent is the DWARF call-frame information every x86-64 object carries in
  * .eh_frame. One step evaluates the CFI row of the frame's instruction (read through elfutils,
- * src/symbolize.c's view of the process): the canonical frame address, where the caller's
+ * src/verifier/symbolize.c's view of the process): the canonical frame address, where the caller's
  * callee-saved registers were saved, and the return address. A Rip that is a return address
  * is looked up at Rip - 1 (inside its call instruction), as unwinders do.
  *
  * A walk stays on the stack it started on, as a kernel walk stays within the thread's stack
  * limits: the frame whose caller's frame lies on another stack is the thread's first frame,
  * and unwinding it gives Rip 0. For driver code called by a bug check that first frame is the
- * entry of the simulated kernel stack (bcsim__call_on_stack, src/trampoline.S), so a walk from
+ * entry of the simulated kernel stack (bcsim__call_on_stack, src/verifier/trampoline.S), so a walk from
  * a callback sees the driver's frames, then bcsim's dispatcher frames on that stack, then 0.
  * On a thread's own stack the chain ends where its CFI says the return address is undefined
  * (_start, a thread's entry). Every stack read is checked against the stack's bounds.
  */
 #include "internal.h"
-#include "machine/unwind.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <dlfcn.h>
 #include <dwarf.h>
+#include <elfutils/libdw.h>
 #include <stdlib.h>
 
 /* DWARF x86-64 register numbers -> Windows CONTEXT order (bridge.h BCSIM__REG_*). */

@@ -1,5 +1,5 @@
 /*
- * src/memory.c — the memory registry: every range of driver-visible memory bcsim knows,
+ * src/memory/memory.c — the memory registry: every range of driver-visible memory bcsim knows,
  * its class (dispatcher-model.md 8.3) and its synthetic physical frames (dump-format.md 13).
  *
  * Arenas (reserved once, committed in chunks):
@@ -22,6 +22,7 @@
  * below 2^32 (driver-patterns.md 15).
  */
 #include "internal.h"
+#include "memory/memory.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -29,7 +30,6 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#define PFN_DATA_BASE 0x10000ULL
 #define NONPAGED_RESERVE (64ULL << 30)
 #define PAGED_RESERVE (8ULL << 30)
 #define OS_RESERVE (1ULL << 30)
@@ -484,7 +484,7 @@ bool bcsim__paged_is_protected(void)
     return M.paged_protected;
 }
 
-/* ---- page blocks (src/mm.c: contiguous memory, pages for MDLs, I/O-space mappings) ------ *
+/* ---- page blocks (src/machine/mm.c: contiguous memory, pages for MDLs, I/O-space mappings) ------ *
  * Each block is its own region, so its frames (if any) are physically contiguous; an
  * unregistered inaccessible page separates blocks. Never reused within a boot. */
 
@@ -700,7 +700,7 @@ int bcsim__memory_init(void)
     if (M.up)
         return 0;
     memset(&M, 0, sizeof(M));
-    M.next_pfn = PFN_DATA_BASE;
+    M.next_pfn = BCSIM__PFN_DATA_BASE;
     int rc = arena_reserve(&M.os, "bcsim OS", OS_RESERVE, false, false);
     if (!rc)
         rc = arena_reserve(&M.nonpaged, "nonpaged pool", NONPAGED_RESERVE, false, true);

@@ -1,7 +1,7 @@
 /*
  * src/nt/auxklib.c — the Auxiliary Kernel-Mode Library (aux_klib.h; on Windows the static
  * library Aux_Klib.lib): bugcheck-api.md 10, driver-patterns.md 8 and 19. The contract
- * findings and the module table are src/auxklib.c's; AuxKlibGetImageExportDirectory stays a
+ * findings and the module table are src/machine/auxklib.c's; AuxKlibGetImageExportDirectory stays a
  * stub (bcsim's driver images are ELF modules without a PE export directory).
  */
 #include "nt_private.h"

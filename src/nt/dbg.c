@@ -1,6 +1,6 @@
 /*
  * src/nt/dbg.c — DbgPrint & co., the Windows-named debug-output entry points (thin: the
- * formatter is src/fmt.c, the log, filter and IRQL findings src/dbglog.c). Driver profile.
+ * formatter is src/report/fmt.c, the log, filter and IRQL findings src/machine/dbglog.c). Driver profile.
  */
 #include <wdm.h>
 #include "../bridge.h"

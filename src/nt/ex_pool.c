@@ -1,6 +1,6 @@
 /*
  * src/nt/ex_pool.c — the ExAllocatePool* / ExFreePool* routines (wdk-surface.md 3.10) over
- * bcsim's pool (src/pool.c: POOL_FLAGS and POOL_TYPE decoding, the IRQL rules of
+ * bcsim's pool (src/machine/pool.c: POOL_FLAGS and POOL_TYPE decoding, the IRQL rules of
  * dispatcher-model.md 8.2 and 9.2 — 0xC4/0x00, 0x01, 0x02, 0x10, 0x11, 0x12). Memory is
  * always zeroed (bcsim never reuses pool), which satisfies the zeroing routines and is one
  * legitimate content of "uninitialized" memory.

@@ -1,6 +1,6 @@
 /*
  * src/nt/ex_raise.c — ExRaiseStatus over bcsim's structured exceptions (include/excpt.h,
- * src/contain.c): the innermost driver __try frame of the running call takes the exception
+ * src/verifier/contain.c): the innermost driver __try frame of the running call takes the exception
  * (GetExceptionCode() is the status); without one it is unhandled and the running call's
  * containment reports it (KMODE_EXCEPTION_NOT_HANDLED, 0x1E).
  */

@@ -1,6 +1,6 @@
 /*
  * src/nt/hal_pci.c — HalGetBusDataByOffset / HalSetBusDataByOffset (and the offset-0 forms
- * HalGetBusData / HalSetBusData) over the scripted PCI configuration space (src/pci.c). Learn:
+ * HalGetBusData / HalSetBusData) over the scripted PCI configuration space (src/machine/pci.c). Learn:
  * the bytes actually read or written; PCIConfiguration is the only supported bus data type
  * (others: 0). Its ntddk.h pages name no IRQL (any: crash handlers read devices at HIGH_LEVEL).
  */

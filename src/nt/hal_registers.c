@@ -1,7 +1,7 @@
 /*
  * src/nt/hal_registers.c — READ_REGISTER_* / WRITE_REGISTER_* (wdk-surface.md 3.10,
  * driver-patterns.md 13): the volatile access the WDK's x64 inline forms perform, logged in the
- * device model (src/ports.c) with its IRQL and callback. A read returns the test's scripted
+ * device model (src/machine/ports.c) with its IRQL and callback. A read returns the test's scripted
  * value for that register address when there is one (the memory keeps what it holds), else
  * what the memory holds. Learn allows register I/O at any IRQL, bug-check callbacks included.
  */

@@ -1,7 +1,7 @@
 /*
  * src/nt/inbv.c — the boot video (Inbv) routines crash handlers use to write on the blue screen.
  * They are kernel exports the WDK does not declare (drivers prototype them), with no Learn page;
- * bcsim's model: there is one text screen, its contents kept for the report (src/screen.c,
+ * bcsim's model: there is one text screen, its contents kept for the report (src/machine/screen.c,
  * bcsim_result_t.screen). The display driver is installed, a driver that acquires the display
  * owns it, colours, fills, scroll regions and string filters change nothing the report shows.
  * Any IRQL: they exist to be called from a bug check.

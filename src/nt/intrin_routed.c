@@ -114,7 +114,7 @@ unsigned long long __readcr8(void)
     return bcsim__irql_current();
 }
 
-/* __writecr8 — sets the IRQL: a raise or a lower, with their rules (src/irql.c). */
+/* __writecr8 — sets the IRQL: a raise or a lower, with their rules (src/verifier/irql.c). */
 void __writecr8(unsigned long long Data)
 {
     void *caller = BCSIM__CALLER();

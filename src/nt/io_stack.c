@@ -3,7 +3,7 @@
  * handlers bound and label their stack walks: IoGetStackLimits, IoGetRemainingStackSize,
  * IoGetInitialStack (Learn: any IRQL since Windows Server 2003 SP1), RtlPcToFileHeader (a kernel
  * export the WDK does not declare). The stack is the one the caller runs on: the simulated kernel
- * stack inside a bug-check callback (src/unwind.c).
+ * stack inside a bug-check callback (src/machine/unwind.c).
  */
 #include "nt_private.h"
 

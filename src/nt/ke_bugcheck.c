@@ -1,6 +1,6 @@
 /*
  * src/nt/ke_bugcheck.c — the Windows-named bug-check entry points (thin; policy lives in
- * src/records.c and src/bugcheck.c). Compiled with the driver profile against the shim.
+ * src/dispatcher/records.c and src/dispatcher/bugcheck.c). Compiled with the driver profile against the shim.
  */
 #include <ntddk.h>
 #include "../bridge.h"
@@ -69,7 +69,7 @@ VOID KeBugCheck(ULONG BugCheckCode)
 }
 
 /* KeInitializeTriageDumpDataArray — Learn: the caller has exclusive write access; returns an
- * NTSTATUS. Checks and results: bugcheck-api.md 11.1 (bcsim's model, src/phase_triage.c). */
+ * NTSTATUS. Checks and results: bugcheck-api.md 11.1 (bcsim's model, src/dispatcher/phase_triage.c). */
 NTSTATUS KeInitializeTriageDumpDataArray(PKTRIAGE_DUMP_DATA_ARRAY KtriageDumpDataArray, ULONG Size)
 {
     bcsim__export_enter(BCSIM__X_KeInitializeTriageDumpDataArray, BCSIM__CALLER());

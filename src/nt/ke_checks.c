@@ -4,7 +4,7 @@
 #include "nt_private.h"
 
 /* PAGED_CODE() — Learn: asserts the caller runs at IRQL <= APC_LEVEL (pageable code): above
- * it PAGED_CODE_AT_HIGH_IRQL (wdk-surface.md S17, src/irql.c). */
+ * it PAGED_CODE_AT_HIGH_IRQL (wdk-surface.md S17, src/verifier/irql.c). */
 VOID (PAGED_CODE)(VOID)
 {
     void *caller = BCSIM__CALLER();

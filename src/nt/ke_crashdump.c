@@ -1,6 +1,6 @@
 /*
  * src/nt/ke_crashdump.c — KeInitializeCrashDumpHeader (wdk-surface.md 3.17): a DUMP_HEADER64
- * of a complete memory dump of the simulated machine (src/dump_header.c).
+ * of a complete memory dump of the simulated machine (src/dump/dump_header.c).
  */
 #include "nt_private.h"
 

@@ -2,7 +2,7 @@
  * src/nt/ke_irql.c — the IRQL routines on bcsim's simulated IRQL (wdk-surface.md S13,
  * bugcheck-api.md 3): the WDK's x64 forms read and write CR8, which faults in user mode.
  * KeRaiseIrql/KeLowerIrql are the headers' macros over KfRaiseIrql/KfLowerIrql. The rules
- * (0xC4/0x30, 0xC4/0x31, lowering inside a bug-check callback) are src/irql.c's.
+ * (0xC4/0x30, 0xC4/0x31, lowering inside a bug-check callback) are src/verifier/irql.c's.
  */
 #include "nt_private.h"
 

@@ -3,7 +3,7 @@
  * simulated processor (wdk-surface.md 3.10; dispatcher-model.md 8.2: 0xC4/0x42, 0x32, 0x35,
  * 0x40, 0x41; R4). The lock word is the state: 0 free, non-zero held (1, or the address of the
  * holder's queue entry for a queued lock). The policy — IRQL rules, R4, what a held lock means
- * without a second processor — is src/sync.c's.
+ * without a second processor — is src/machine/sync.c's.
  */
 #include "nt_private.h"
 

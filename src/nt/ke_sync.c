@@ -2,7 +2,7 @@
  * src/nt/ke_sync.c — events, waits, delays, fast mutexes and critical regions on the one
  * simulated processor (wdk-surface.md 3.10; dispatcher-model.md 8.2: 0xC4/0x80, 0x3B, 0x33,
  * 0x34, 0x121; R4). Objects keep their state where Windows does (the DISPATCHER_HEADER, the
- * FAST_MUTEX); what a wait nobody can satisfy means is src/sync.c's policy: a finite timeout
+ * FAST_MUTEX); what a wait nobody can satisfy means is src/machine/sync.c's policy: a finite timeout
  * passes in virtual time and returns STATUS_TIMEOUT; an infinite one is a deadlock.
  */
 #include "nt_private.h"

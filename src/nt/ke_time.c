@@ -1,5 +1,5 @@
 /*
- * src/nt/ke_time.c — time on bcsim's virtual clock (driver-patterns.md 12; src/clock.c):
+ * src/nt/ke_time.c — time on bcsim's virtual clock (driver-patterns.md 12; src/machine/clock.c):
  * stalls advance it without sleeping, every read advances it by 1 us so polling loops end,
  * and the running callback's virtual-time watchdog sees both. The performance counter runs at
  * 10 MHz on the interrupt-time base.

@@ -1,7 +1,7 @@
 /*
  * src/nt/mm_mdl.c — memory descriptor lists (wdk-surface.md 3.10, 3.15; dispatcher-model.md
  * 9.2: 0xC4/0x70, 0x76, 0x79, 0x7E). The MDL layout and its PFN array are the WDK's; frames are
- * bcsim's synthetic ones (src/mm.c). bcsim maps identically: the "system address" of an MDL
+ * bcsim's synthetic ones (src/machine/mm.c). bcsim maps identically: the "system address" of an MDL
  * is the buffer it describes, and the pages of MmAllocatePagesForMdl live at one fixed host
  * address, which is what MmMapLockedPagesSpecifyCache returns for them. MDLs are nonpaged pool
  * (IoFreeMdl, or ExFreePool after MmFreePagesFromMdl, frees them).

@@ -1,5 +1,5 @@
 /*
- * src/nt/mm_memory.c — memory-manager routines over bcsim's memory registry (src/mm.c):
+ * src/nt/mm_memory.c — memory-manager routines over bcsim's memory registry (src/machine/mm.c):
  * address validity (R7), synthetic physical addresses (dump-format.md 13, driver-patterns.md
  * 15), physically contiguous memory, I/O-space mappings (modelled device memory).
  */

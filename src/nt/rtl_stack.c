@@ -1,9 +1,9 @@
 /*
  * src/nt/rtl_stack.c — the stack and context routines crash handlers call: RtlCaptureContext
- * (its capture is src/capture.S), RtlCaptureStackBackTrace, RtlWalkFrameChain,
+ * (its capture is src/machine/capture.S), RtlCaptureStackBackTrace, RtlWalkFrameChain,
  * RtlGetCallersAddress, RtlLookupFunctionEntry and RtlVirtualUnwind. They return the real frames
  * and registers of the driver code that called them; the walks and the one-frame unwind are
- * src/unwind.c's (the model: README "Stack walks").
+ * src/machine/unwind.c's (the model: README "Stack walks").
  */
 #include "nt_private.h"
 

@@ -1,9 +1,9 @@
 /*
  * src/nt/wdf_core.c — the framework's general-purpose objects: spin and wait locks (wdfsync.h;
  * their use in a bug-check callback is judged as the kernel's spin locks and waits are,
- * src/sync.c), memory objects and lookaside lists (wdfmemory.h; buffers from bcsim's pool with
+ * src/machine/sync.c), memory objects and lookaside lists (wdfmemory.h; buffers from bcsim's pool with
  * its IRQL rules, freed with the object), strings (wdfstring.h), collections (wdfcollection.h)
- * and registry keys (wdfregistry.h; the values of the simulated device's description, src/kmdf.c).
+ * and registry keys (wdfregistry.h; the values of the simulated device's description, src/machine/kmdf.c).
  */
 #include "wdf_private.h"
 

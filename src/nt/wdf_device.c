@@ -15,7 +15,7 @@
 #include "wdf_private.h"
 #include <wdmguid.h>
 
-/* ---- the simulated device's PDO and WDFDEVICE_INIT (for src/kmdf.c) --------------------------- */
+/* ---- the simulated device's PDO and WDFDEVICE_INIT (for src/machine/kmdf.c) --------------------------- */
 
 static PDEVICE_OBJECT new_device_object(DEVICE_TYPE type, ULONG characteristics)
 {

@@ -13,7 +13,7 @@ static VOID bcsim_wdf_driver_unload(PDRIVER_OBJECT DriverObject)
 
 static NTSTATUS bcsim_wdf_add_device(PDRIVER_OBJECT DriverObject, PDEVICE_OBJECT PhysicalDeviceObject)
 {
-    /* The PnP manager's entry point; bcsim's device arrives through src/kmdf.c instead. */
+    /* The PnP manager's entry point; bcsim's device arrives through src/machine/kmdf.c instead. */
     UNREFERENCED_PARAMETER(DriverObject);
     UNREFERENCED_PARAMETER(PhysicalDeviceObject);
     return STATUS_SUCCESS;

@@ -6,7 +6,7 @@
  * The objects are created as Learn describes (parents, configuration checks) and kept with their
  * device. No interrupt fires, and no DPC, timer or work item callback runs: queuing one records
  * it and returns what Learn says a first queuing returns. Interrupt enable/disable and the DMA
- * enabler callbacks run in the device's power sequence (src/kmdf.c). DMA transactions are
+ * enabler callbacks run in the device's power sequence (src/machine/kmdf.c). DMA transactions are
  * created, but programming one needs a DMA adapter bcsim does not model: those routines are stubs.
  */
 #include "wdf_private.h"

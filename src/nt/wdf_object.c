@@ -1,7 +1,7 @@
 /*
  * src/nt/wdf_object.c — the framework object routines (wdfobject.h), the framework verifier's
  * routines (wdfverifier.h) and the one place the harness calls driver callbacks through their
- * WDF types (bcsim__wdf_nt_invoke). The object model itself is src/kmdf.c.
+ * WDF types (bcsim__wdf_nt_invoke). The object model itself is src/machine/kmdf.c.
  */
 #include "wdf_private.h"
 

@@ -2,7 +2,7 @@
  * src/nt/wdf_private.h — what the framework's entry points (src/nt/wdf_*.c) share: the shim
  * world's blocks behind framework handles (the "ext" the harness keeps for each object, in OS
  * memory so a DEVICE_OBJECT is where a driver may look), WDFDEVICE_INIT, and the conversion of
- * WDF_OBJECT_ATTRIBUTES for the harness (src/kmdf.c). Driver-profile world only.
+ * WDF_OBJECT_ATTRIBUTES for the harness (src/machine/kmdf.c). Driver-profile world only.
  */
 #ifndef BCSIM_NT_WDF_PRIVATE_H
 #define BCSIM_NT_WDF_PRIVATE_H

@@ -1,5 +1,5 @@
 /*
- * src/fmt.c — the one formatter with Windows printf semantics (wdk-surface.md S16) used by
+ * src/report/fmt.c — the one formatter with Windows printf semantics (wdk-surface.md S16) used by
  * DbgPrint & co., the ntstrsafe printf family and the WPP trace sink.
  *
  * Behaviour follows Microsoft Learn, "Format specification syntax: printf and wprintf

@@ -1,6 +1,6 @@
 /*
- * src/fmt.h — bcsim's one formatter with Windows printf semantics (wdk-surface.md S16), and
- * the debug-output log behind DbgPrint & co. (src/dbglog.c). Harness world (glibc).
+ * src/report/fmt.h — bcsim's one formatter with Windows printf semantics (wdk-surface.md S16), and
+ * the debug-output log behind DbgPrint & co. (src/machine/dbglog.c). Harness world (glibc).
  *
  * Driver format strings never reach glibc's printf: %lx is 32-bit, %I64x / %Ix / %Iu follow
  * the Windows length modifiers, %p prints 16 uppercase hex digits, %ws / %S / %wZ / %Z read
@@ -59,15 +59,5 @@ size_t bcsim__utf8_to_utf16(uint16_t *out, size_t size, const char *in, size_t b
 
 /* NTSTATUS name ("STATUS_BUFFER_OVERFLOW") for the statuses bcsim knows, NULL otherwise. */
 const char *bcsim__status_name(int32_t status);
-
-/* ---- the debug-output log (dbglog.c) ---------------------------------------------------
- * bcsim__dbgprint_emit() (bridge.h) appends every message to bcsim__m.dbgprint and hands the
- * lines a kernel debugger would show (component filter, Learn "Reading and Filtering
- * Debugging Messages") to cfg.dbgprint_sink. */
-
-/* Forgets the component filter masks and the sink's pending partial line (machine reset). */
-void bcsim__dbglog_reset(void);
-/* Delivers a pending partial line to the sink (end of a bug check, machine shutdown). */
-void bcsim__dbglog_flush(void);
 
 #endif /* BCSIM_FMT_H */

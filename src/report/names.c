@@ -1,5 +1,5 @@
 /*
- * src/names.c — names and parsers for the Windows values the harness prints and reads:
+ * src/report/names.c — names and parsers for the Windows values the harness prints and reads:
  * reasons, states, DumpIo types, phases, bug-check codes (from the shim's bugcodes.h),
  * GUIDs, error codes.
  */

@@ -1,5 +1,5 @@
 /*
- * src/report.c — the report of a bug check in four forms (text, JSON, TAP, JUnit), all from
+ * src/report/report.c — the report of a bug check in four forms (text, JSON, TAP, JUnit), all from
  * the same result object. JSON through jansson (a Debian-packaged library, README
  * "Dependencies"); findings always in the one format of bcsim_violation_format().
  */
@@ -226,7 +226,7 @@ static json_t *guid_json(const bcsim_guid_t *g)
 }
 
 /* A reason, state or DumpIo type: its name when it has one, else the number (so a report
- * read back, src/report_doc.c, keeps the value a driver wrote). */
+ * read back, src/report/report_doc.c, keeps the value a driver wrote). */
 static json_t *reason_json(int32_t r)
 {
     return strcmp(bcsim_reason_name(r), "KbCallback?") ? json_string(bcsim_reason_name(r)) : json_integer(r);

@@ -1,6 +1,6 @@
 /*
- * src/report_doc.c — a report read back from its JSON form (see report_doc.h), the inverse
- * of bcsim__report_json_object() in src/report.c: the same keys, the same value forms
+ * src/report/report_doc.c — a report read back from its JSON form (see report_doc.h), the inverse
+ * of bcsim__report_json_object() in src/report/report.c: the same keys, the same value forms
  * (numbers as "0x.." strings, names of reasons, states, phases and DumpIo types, a number
  * where a value has no name).
  *
@@ -10,6 +10,7 @@
  */
 #include "internal.h"
 #include "report/report_doc.h"
+#include "report/report.h"
 
 #include <errno.h>
 #include <jansson.h>

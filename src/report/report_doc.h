@@ -1,5 +1,5 @@
 /*
- * src/report_doc.h — a report read back from its JSON form (src/report_doc.c): the result
+ * src/report/report_doc.h — a report read back from its JSON form (src/report/report_doc.c): the result
  * object and the findings outside the bug check, owned by the document, ready for
  * bcsim_report_text/json/tap/junit. The supervising `bcsim run` process renders every report
  * from what its boot children sent (sim/cmd_run.c), so the JSON is untrusted input: every

@@ -1,11 +1,12 @@
 /*
- * src/scenario.c — the JSON scenario parser (format: include/bcsim/scenario.h), through
+ * src/report/scenario.c — the JSON scenario parser (format: include/bcsim/scenario.h), through
  * jansson. Strict: unknown keys, wrong types and out-of-range values are errors naming the
  * JSON path, so a typo in a CI scenario fails loudly instead of testing something else.
  * A fuzz target (fuzz/fuzz_scenario.c) feeds it arbitrary bytes.
  */
 #include "internal.h"
 #include "bcsim/scenario.h"
+#include "report/report.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -835,30 +836,32 @@ const bcsim_scenario_pci_t *bcsim_scenario_pci(const bcsim_scenario_t *s, uint32
 {
     return s && i < s->pci.n ? &s->pci.v[i] : NULL;
 }
-int bcsim_scenario_apply_devices(const bcsim_scenario_t *s, bcsim_sim_t *sim)
+int bcsim__scenario_devices(const bcsim_scenario_t *s, const bcsim__device_sink_t *k,
+                            bcsim_sim_t *sim)
 {
     int rc = 0;
     for (uint32_t i = 0; !rc && i < bcsim_scenario_port_count(s); i++) {
         const bcsim_scenario_port_t *p = bcsim_scenario_port(s, i);
-        rc = bcsim_sim_port_script(sim, p->address, p->is_register, p->reads, p->read_count);
+        rc = k->port_script(sim, p->address, p->is_register, p->reads, p->read_count);
     }
     for (uint32_t i = 0; !rc && i < bcsim_scenario_pci_count(s); i++) {
         const bcsim_scenario_pci_t *p = bcsim_scenario_pci(s, i);
-        rc = bcsim_sim_pci_config(sim, p->bus, p->device, p->function, p->config, p->length);
+        rc = k->pci_config(sim, p->bus, p->device, p->function, p->config, p->length);
     }
     if (!rc && s && s->has_device) {
-        rc = bcsim_sim_device_reset(sim);
+        rc = k->device_reset(sim);
         for (size_t i = 0; !rc && i < s->dev_resources.n; i++)
-            rc = bcsim_sim_device_resource(sim, &s->dev_resources.v[i]);
+            rc = k->device_resource(sim, &s->dev_resources.v[i]);
         for (size_t i = 0; !rc && i < s->dev_values.n; i++) {
             const dev_value_t *v = &s->dev_values.v[i];
-            rc = bcsim_sim_device_registry(sim, v->key, v->name, v->type, v->data, v->size);
+            rc = k->device_registry(sim, v->key, v->name, v->type, v->data, v->size);
         }
         if (!rc && s->dev_has_pci)
-            rc = bcsim_sim_device_pci(sim, s->dev_pci[0], s->dev_pci[1], s->dev_pci[2]);
+            rc = k->device_pci(sim, s->dev_pci[0], s->dev_pci[1], s->dev_pci[2]);
     }
     return rc;
 }
+
 const char *const *bcsim_scenario_expected(const bcsim_scenario_t *s)
 {
     return s && s->has_expect ? (const char *const *)s->expect.v : NULL;

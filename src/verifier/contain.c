@@ -1,5 +1,5 @@
 /*
- * src/contain.c — running driver code so that its faults, hangs and bug checks cannot take
+ * src/verifier/contain.c — running driver code so that its faults, hangs and bug checks cannot take
  * the harness down (dispatcher-model.md 7.11; the verifier issue).
  *
  * Mechanics only; policy (what a fault means, which state a record gets) lives with the
@@ -15,6 +15,8 @@
  */
 #include "internal.h"
 #include "verifier/contain.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -71,9 +73,6 @@ static volatile uint64_t wd_generation;   /* odd while a guarded callback runs *
 static volatile uint64_t wd_fired;
 static volatile uint64_t wd_start_cpu_ns;
 static volatile uint32_t wd_wall_ms, wd_cpu_ms;
-/* Progress of the running driver code (dispatcher-model.md 7.11): every kernel call and every
- * advance of virtual time counts; the watchdog ends a callback only when it stops moving. */
-volatile uint64_t bcsim__progress;
 static clockid_t main_cpu_clock;
 
 volatile int bcsim__critical;            /* >0: harness code that must not be jumped out of */

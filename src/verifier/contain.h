@@ -1,5 +1,5 @@
 /*
- * src/contain.h — guarded calls into driver code (src/contain.c).
+ * src/verifier/contain.h — guarded calls into driver code (src/verifier/contain.c).
  */
 #ifndef BCSIM_CONTAIN_H
 #define BCSIM_CONTAIN_H
@@ -28,7 +28,7 @@ typedef struct bcsim__frame {
     bool is_callback;             /* a bug-check callback (KeBugCheckEx inside it is nested) */
     /* set by bcsim__guarded_call */
     bool contain;
-    uint8_t irql_at_entry;        /* simulated IRQL the call started at (src/irql.c rules) */
+    uint8_t irql_at_entry;        /* simulated IRQL the call started at (src/verifier/irql.c rules) */
     bcsim_seh_frame_t *seh_at_entry;
     int critical_at_entry;
     uint64_t generation;
@@ -85,8 +85,6 @@ void bcsim__report_fault(const bcsim__frame_t *f, const char *component, int32_t
 /* Harness code that allocates or holds harness state runs "critical": the watchdog defers
  * ending a callback until it leaves. */
 extern volatile int bcsim__critical;
-/* Bumped by every kernel call and virtual-time advance: the watchdog's "no progress". */
-extern volatile uint64_t bcsim__progress;
 void bcsim__critical_leave_slow(void);
 #define BCSIM__CRITICAL_ENTER() (bcsim__critical++)
 #define BCSIM__CRITICAL_LEAVE() do { if (--bcsim__critical == 0) bcsim__critical_leave_slow(); } while (0)

@@ -1,5 +1,5 @@
 /*
- * src/irql.c — the simulated IRQL and the verifier gate every shim entry point passes
+ * src/verifier/irql.c — the simulated IRQL and the verifier gate every shim entry point passes
  * (dispatcher-model.md 8.2): the export inventory's maximum IRQL decides, the inventory's
  * report column says what Windows or Driver Verifier would raise. Also the IRQL model behind
  * KfRaiseIrql/KfLowerIrql, CR8, _disable/_enable and PAGED_CODE() (9.2 subcodes 0x30, 0x31;
@@ -8,6 +8,7 @@
  */
 #include "internal.h"
 #include "verifier/contain.h"
+#include "verifier/verifier.h"
 
 #include <stdio.h>
 

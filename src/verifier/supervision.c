@@ -1,5 +1,5 @@
 /*
- * src/supervision.c — what a supervising process learns from a boot even when driver code
+ * src/verifier/supervision.c — what a supervising process learns from a boot even when driver code
  * ends it (dispatcher-model.md 7.11: "scenarios run in a child process; the parent reports
  * the crash"; the boot deadline is the parent's):
  *
@@ -17,6 +17,8 @@
  */
 #include "internal.h"
 #include "verifier/contain.h"
+#include "memory/memory.h"
+#include "verifier/verifier.h"
 
 #include <dirent.h>
 #include <dlfcn.h>

@@ -1,15 +1,14 @@
 /*
- * src/symbolize.c — addresses to "file:line function" through DWARF (elfutils libdw), for
+ * src/verifier/symbolize.c — addresses to "file:line function" through DWARF (elfutils libdw), for
  * the driver call sites and faulting instructions that every finding names.
  *
  * The process's modules are re-reported after a driver module is loaded. Results are
  * cached per address; their strings are pinned (they outlive a roll-back of the arena).
  */
 #include "internal.h"
-#include "fuzz/fuzz_support.h"
+#include "verifier/verifier.h"
 
 #include <elfutils/libdwfl.h>
-#include "machine/unwind.h"
 #include <stdio.h>
 #include <unistd.h>
 

@@ -1,5 +1,5 @@
 /*
- * src/trampoline.S — bcsim__call_on_stack(fn, arg, stack_top): call fn(arg) on another
+ * src/verifier/trampoline.S — bcsim__call_on_stack(fn, arg, stack_top): call fn(arg) on another
  * stack (the simulated 24 KiB kernel stack of bug-check callbacks).
  *
  * The frame keeps the caller's stack pointer in %rbp and its CFI says so, so debuggers and

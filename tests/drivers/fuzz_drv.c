@@ -1,5 +1,5 @@
 /*
- * tests/drivers/fuzz_drv.c — a test driver for src/fuzz_dispatch.c: one callback registered
+ * tests/drivers/fuzz_drv.c — a test driver for src/fuzz/fuzz_dispatch.c: one callback registered
  * for SecondaryDumpData, SecondaryMultiPartDumpData, DumpIo, TriageDumpData and AddPages
  * records; it notes what it was given (FdSeen) and misbehaves as FdMode says.
  */

@@ -3,7 +3,7 @@
 #
 # Runs gdb in batch mode on `bcsim run --driver ...` with the -O0 -g3 driver copies built in
 # tests/gdb/ and checks what gdb prints. The extension is not sourced: it must auto-load from
-# the .debug_gdb_scripts section of the bcsim executable (src/gdb_scripts.S).
+# the .debug_gdb_scripts section of the bcsim executable (src/base/gdb_scripts.S).
 #
 # Environment (set by tests/gdb/CMakeLists.txt):
 #   BCSIM_GDB         gdb to use          BCSIM_EXE      the bcsim program
