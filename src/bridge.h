@@ -67,6 +67,15 @@ void bcsim__nt_call_driver_unload(void *unload, void *driver_object);
  * RtlGetVersion report it, as the dump header does. */
 void bcsim__nt_set_build_number(bcsim__u32 build);
 
+/* ---- KiBugCheckData (src/nt/ke_data.c) ------------------------------------------------ */
+/* Points the data export at the machine's five values (boot), or back at zeros (NULL). */
+void bcsim__nt_set_bugcheck_data(bcsim__u64 *values);
+
+/* ---- RtlCaptureContext (src/machine/capture.S, src/nt/rtl_stack.c) --------------------- */
+/* The second half: capture.S jumps here with the CONTEXT filled and the caller's return
+ * address (the verifier gate's call site). */
+void bcsim__nt_capture_context_done(void *context_record, void *return_address);
+
 /* ---- triage arrays (src/dispatcher/phase_triage.c) -------------------------------------------- */
 bcsim__i32 bcsim__triage_init_array(void *array, bcsim__u32 size);
 bcsim__i32 bcsim__triage_add_block(void *array, void *address, bcsim__u64 size);

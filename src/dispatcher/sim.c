@@ -20,9 +20,6 @@ struct bcsim_sim {
 static struct bcsim_sim the_sim;
 static struct bcsim_sim *bcsim__sim;
 
-/* KiBugCheckData (src/nt/ke_data.c) points here once the machine boots. */
-extern unsigned long long *KiBugCheckData;
-static unsigned long long zero_bugcheck_data[5];
 
 static void lists_init(void)
 {
@@ -74,7 +71,7 @@ int bcsim_sim_create(const bcsim_config_t *cfg, bcsim_sim_t **out)
         bcsim__memory_fini();
         return BCSIM_ENOMEM;
     }
-    KiBugCheckData = (unsigned long long *)bcsim__m.bugcheck_data;
+    bcsim__nt_set_bugcheck_data((bcsim__u64 *)bcsim__m.bugcheck_data);   /* KiBugCheckData */
     rc = bcsim__images_init();
     if (rc) {
         bcsim__memory_fini();
@@ -101,7 +98,7 @@ void bcsim_sim_destroy(bcsim_sim_t *sim)
     bcsim__map_clear(&bcsim__m.dedupe);
     BCSIM_VEC_FREE(&bcsim__m.violations);
     BCSIM_VEC_FREE(&bcsim__m.dbgprint);
-    KiBugCheckData = zero_bugcheck_data;
+    bcsim__nt_set_bugcheck_data(NULL);
     bcsim__nt_set_build_number(22000);
     bcsim__dbglog_reset();
     bcsim__mm_shutdown();

@@ -10,3 +10,8 @@
 
 static ULONG_PTR bcsim_boot_bugcheck_data[5];
 PULONG_PTR KiBugCheckData = bcsim_boot_bugcheck_data;
+
+void bcsim__nt_set_bugcheck_data(bcsim__u64 *values)
+{
+    KiBugCheckData = values ? (PULONG_PTR)values : bcsim_boot_bugcheck_data;
+}

@@ -52,7 +52,5 @@ VOID InbvSolidColorFill(ULONG Left, ULONG Top, ULONG Right, ULONG Bottom, ULONG 
 /* RtlPcToFileHeader (src/nt/io_stack.c): exported, declared only by user-mode winnt.h. */
 PVOID RtlPcToFileHeader(PVOID PcValue, PVOID *BaseOfImage);
 
-/* RtlCaptureContext's second half (src/machine/capture.S jumps here with the record filled). */
-VOID bcsim__nt_capture_context_done(PCONTEXT ContextRecord, PVOID ReturnAddress);
 
 #endif /* BCSIM_NT_PRIVATE_H */

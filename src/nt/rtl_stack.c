@@ -10,7 +10,7 @@
 /* RtlCaptureContext — Learn: no return value; the record holds the caller's registers
  * (ContextFlags CONTEXT_FULL | CONTEXT_SEGMENTS). The registers were captured before this runs;
  * here the export gate sees the call. */
-VOID bcsim__nt_capture_context_done(PCONTEXT ContextRecord, PVOID ReturnAddress)
+void bcsim__nt_capture_context_done(void *ContextRecord, void *ReturnAddress)
 {
     UNREFERENCED_PARAMETER(ContextRecord);
     bcsim__export_enter(BCSIM__X_RtlCaptureContext, (PCHAR)ReturnAddress - 1);
